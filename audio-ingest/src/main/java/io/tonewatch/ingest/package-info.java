@@ -1,0 +1,2 @@
+/** Receives call media from the telephony platform and publishes repaired 20 ms PCM frames. */
+package io.tonewatch.ingest;

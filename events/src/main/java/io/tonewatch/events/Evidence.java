@@ -1,0 +1,37 @@
+package io.tonewatch.events;
+
+/**
+ * The feature deltas that drove a decision, relative to the speaker's own baseline.
+ *
+ * @param f0DeltaSemitones median voiced pitch above the baseline, in semitones
+ * @param levelDeltaDb speech level above the baseline, in dB
+ * @param tiltDeltaDb spectral tilt flatter than the baseline, in dB (positive = more high-band energy)
+ * @param voicedSeconds voiced speech inside the decision window, in seconds
+ * @param score the arousal score the hysteresis acted on (dimensionless; 1.0 = opening threshold)
+ * @param overlapSeconds for overtalk, seconds both legs spoke at once; 0 otherwise
+ */
+public record Evidence(
+    double f0DeltaSemitones,
+    double levelDeltaDb,
+    double tiltDeltaDb,
+    double voicedSeconds,
+    double score,
+    double overlapSeconds) {
+
+  public static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0);
+
+  public Evidence {
+    requireFinite("f0DeltaSemitones", f0DeltaSemitones);
+    requireFinite("levelDeltaDb", levelDeltaDb);
+    requireFinite("tiltDeltaDb", tiltDeltaDb);
+    requireFinite("voicedSeconds", voicedSeconds);
+    requireFinite("score", score);
+    requireFinite("overlapSeconds", overlapSeconds);
+  }
+
+  private static void requireFinite(String name, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(name + " must be finite, was " + value);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.tonewatch.processor;
+
+/**
+ * The features of one 20 ms analysis frame of one leg.
+ *
+ * @param timeS centre of the frame, in seconds from the start of the leg
+ * @param f0Hz fundamental frequency, 0 when unvoiced
+ * @param levelDbfs RMS level of the frame in dB relative to a full-scale sine... see {@code
+ *     LevelMeter}
+ * @param tiltDb spectral tilt inside 300-3400 Hz: energy above 1 kHz minus energy below, in dB
+ * @param speech true when voice activity detection calls the frame speech
+ * @param concealed true when the frame was concealed loss (and so ignored by the detector)
+ * @param score the leg's arousal score after this frame (1.0 = opening threshold)
+ * @param raised true while a raised-voice episode of this leg is open
+ */
+public record FeatureFrame(
+    double timeS,
+    double f0Hz,
+    double levelDbfs,
+    double tiltDb,
+    boolean speech,
+    boolean concealed,
+    double score,
+    boolean raised) {}
