@@ -38,7 +38,8 @@ public final class AlertEventJson {
     try {
       return MAPPER.readValue(json, AlertEvent.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a tonewatch alert event: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "not a tonewatch alert event: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** What an alert episode is about. Leg-level kinds carry a leg; call-level kinds do not. */
 public enum AlertKind {
-  /** One leg speaks well above its own baseline; its severity rises to {@link Severity#SHOUTING}. */
+  /**
+   * One leg speaks well above its own baseline; its severity rises to {@link Severity#SHOUTING}.
+   */
   RAISED_VOICE(true),
   /** Both legs raised at the same time. */
   MUTUAL_ESCALATION(false),

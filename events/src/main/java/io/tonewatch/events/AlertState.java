@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Lifecycle of one episode: {@code opened}, then any number of {@code updated}, then {@code closed}. */
+/**
+ * Lifecycle of one episode: {@code opened}, then any number of {@code updated}, then {@code
+ * closed}.
+ */
 public enum AlertState {
   OPENED,
   UPDATED,

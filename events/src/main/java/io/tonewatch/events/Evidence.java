@@ -5,7 +5,8 @@ package io.tonewatch.events;
  *
  * @param f0DeltaSemitones median voiced pitch above the baseline, in semitones
  * @param levelDeltaDb speech level above the baseline, in dB
- * @param tiltDeltaDb spectral tilt flatter than the baseline, in dB (positive = more high-band energy)
+ * @param tiltDeltaDb spectral tilt flatter than the baseline, in dB (positive = more high-band
+ *     energy)
  * @param voicedSeconds voiced speech inside the decision window, in seconds
  * @param score the arousal score the hysteresis acted on (dimensionless; 1.0 = opening threshold)
  * @param overlapSeconds for overtalk, seconds both legs spoke at once; 0 otherwise

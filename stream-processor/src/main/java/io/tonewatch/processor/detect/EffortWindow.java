@@ -1,0 +1,86 @@
+package io.tonewatch.processor.detect;
+
+import io.tonewatch.processor.baseline.FloatRing;
+
+/**
+ * The recent voiced speech of one leg: pitch (semitones), tilt and level of the last N voiced
+ * frames, plus how tonal the recent pitch track is. A median over many frames shrugs off the odd
+ * octave error; tilt is taken on voiced frames only because fricatives are flat by nature. Not
+ * thread-safe.
+ */
+public final class EffortWindow {
+  /** Frame-to-frame pitch change below which a voiced pair counts as "steady as a note". */
+  private static final double STEADY_STEP_ST = 0.05;
+
+  /** Voiced pairs over which steadiness is judged (1 s). */
+  private static final int STEADY_MEMORY = 50;
+
+  private final FloatRing pitchSt;
+  private final FloatRing tiltDb;
+  private final FloatRing levelDbfs;
+  private final boolean[] steadyPairs = new boolean[STEADY_MEMORY];
+  private int steadyNext;
+  private int steadyCount;
+  private int pairsSeen;
+  private double lastPitchSt = Double.NaN;
+  private int voicedRun;
+
+  public EffortWindow(int voicedFrames) {
+    this.pitchSt = new FloatRing(voicedFrames);
+    this.tiltDb = new FloatRing(voicedFrames);
+    this.levelDbfs = new FloatRing(voicedFrames);
+  }
+
+  /** Adds a voiced frame. */
+  public void addVoiced(double f0St, double frameTiltDb, double frameLevelDbfs) {
+    pitchSt.add((float) f0St);
+    tiltDb.add((float) frameTiltDb);
+    levelDbfs.add((float) frameLevelDbfs);
+    if (!Double.isNaN(lastPitchSt)) {
+      boolean steady = Math.abs(f0St - lastPitchSt) < STEADY_STEP_ST;
+      if (pairsSeen >= STEADY_MEMORY && steadyPairs[steadyNext]) {
+        steadyCount--;
+      }
+      steadyPairs[steadyNext] = steady;
+      if (steady) {
+        steadyCount++;
+      }
+      steadyNext = (steadyNext + 1) % STEADY_MEMORY;
+      pairsSeen++;
+    }
+    lastPitchSt = f0St;
+    voicedRun++;
+  }
+
+  /** Notes an unvoiced frame: the pitch track is interrupted. */
+  public void addUnvoiced() {
+    lastPitchSt = Double.NaN;
+    voicedRun = 0;
+  }
+
+  public int voicedFrames() {
+    return pitchSt.size();
+  }
+
+  public double medianPitchSt() {
+    return pitchSt.median();
+  }
+
+  public double meanTiltDb() {
+    return tiltDb.mean();
+  }
+
+  public double medianLevelDbfs() {
+    return levelDbfs.median();
+  }
+
+  /**
+   * True when the recent pitch track is steady like music or a tone (hold music, ringback, DTMF)
+   * rather than speech, whose pitch wanders from frame to frame and is rarely voiced for a whole
+   * second without a break.
+   */
+  public boolean tonal() {
+    int pairs = Math.min(pairsSeen, STEADY_MEMORY);
+    return voicedRun > 50 || (pairs >= 10 && steadyCount * 2 > pairs);
+  }
+}

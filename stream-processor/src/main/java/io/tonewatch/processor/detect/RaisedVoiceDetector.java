@@ -1,0 +1,151 @@
+package io.tonewatch.processor.detect;
+
+import io.tonewatch.events.Evidence;
+import io.tonewatch.events.Severity;
+import io.tonewatch.processor.baseline.SpeakerBaseline;
+import io.tonewatch.processor.features.LegFeatures;
+
+/**
+ * Decides, frame by frame and with hysteresis, when one leg's voice is raised against its own
+ * baseline. Evidence is pitch above the speaker's reference and flatter spectral tilt, over the
+ * last voiced frames; level is reported but never decides, so line gain cannot open an episode.
+ * Concealed, clipped and tonal (music, tones) frames are neither evidence nor learned. The baseline
+ * learns only from calm-looking frames outside episodes. Not thread-safe: one per leg.
+ */
+public final class RaisedVoiceDetector {
+  /** Tilt this far above the population prior marks a frame as not calm enough to learn from. */
+  private static final double LEARN_TILT_MARGIN_DB = 3.0;
+
+  private final RaisedVoiceRule rule;
+  private final EpisodeEmitter episodes;
+  private final SpeakerBaseline baseline = new SpeakerBaseline();
+  private final EffortWindow window;
+  private int raisedRun;
+  private int calmRun;
+  private int silentRun;
+  private double score;
+  private double pitchDeltaSt;
+  private double tiltDeltaDb;
+
+  public RaisedVoiceDetector(RaisedVoiceRule rule, EpisodeEmitter episodes) {
+    this.rule = rule;
+    this.episodes = episodes;
+    this.window = new EffortWindow(rule.windowVoicedFrames());
+  }
+
+  /** Takes one analysis frame; {@code mediaTimeMs} is the time the decision is taken. */
+  public void accept(LegFeatures frame, long mediaTimeMs) {
+    boolean usable = frame.speech && !frame.concealed && !frame.clipped;
+    if (!usable) {
+      window.addUnvoiced();
+      onSilence(mediaTimeMs);
+      return;
+    }
+    silentRun = 0;
+    if (frame.voiced()) {
+      double f0St = 12.0 * Math.log(frame.f0Hz) / Math.log(2.0);
+      window.addVoiced(f0St, frame.tiltDb, frame.levelDbfs);
+      if (window.tonal()) {
+        score = 0;
+        return;
+      }
+      updateScore();
+      if (!episodes.isOpen() && score < rule.closeScore() && looksCalm(frame.tiltDb)) {
+        baseline.learnVoiced(f0St, frame.tiltDb);
+      }
+    } else {
+      window.addUnvoiced();
+    }
+    if (!episodes.isOpen() && score < rule.closeScore()) {
+      baseline.learnLevel(frame.levelDbfs);
+    }
+    decide(mediaTimeMs);
+  }
+
+  private boolean looksCalm(double frameTiltDb) {
+    return window.meanTiltDb() < SpeakerBaseline.PRIOR_TILT_DB + LEARN_TILT_MARGIN_DB
+        || frameTiltDb < SpeakerBaseline.PRIOR_TILT_DB;
+  }
+
+  private void updateScore() {
+    if (window.voicedFrames() < rule.minVoicedFrames()) {
+      score = 0;
+      return;
+    }
+    tiltDeltaDb = window.meanTiltDb() - baseline.tiltReferenceDb();
+    if (baseline.warm()) {
+      pitchDeltaSt = window.medianPitchSt() - baseline.pitchReferenceSt();
+      score = Math.max(0, pitchDeltaSt) / rule.pitchUnitSt() + tiltDeltaDb / rule.tiltUnitDb();
+    } else {
+      pitchDeltaSt = 0;
+      score = tiltDeltaDb / rule.coldTiltUnitDb();
+    }
+  }
+
+  private void decide(long mediaTimeMs) {
+    if (!episodes.isOpen()) {
+      raisedRun = score >= rule.openScore() ? raisedRun + 1 : 0;
+      if (raisedRun >= rule.openFrames()) {
+        calmRun = 0;
+        episodes.open(severity(), evidence(), mediaTimeMs);
+      }
+      return;
+    }
+    calmRun = score < rule.closeScore() ? calmRun + 1 : 0;
+    if (calmRun >= rule.closeFrames()) {
+      close(mediaTimeMs);
+    } else {
+      episodes.escalate(severity(), evidence(), mediaTimeMs);
+    }
+  }
+
+  private void onSilence(long mediaTimeMs) {
+    raisedRun = 0;
+    if (episodes.isOpen() && ++silentRun >= rule.silenceCloseFrames()) {
+      close(mediaTimeMs);
+    }
+  }
+
+  private void close(long mediaTimeMs) {
+    episodes.close(evidence(), mediaTimeMs);
+    raisedRun = 0;
+    calmRun = 0;
+  }
+
+  /** Closes an open episode at the end of the media. */
+  public void finish(long mediaTimeMs) {
+    if (episodes.isOpen()) {
+      close(mediaTimeMs);
+    }
+  }
+
+  public boolean raised() {
+    return episodes.isOpen();
+  }
+
+  public double score() {
+    return score;
+  }
+
+  private Severity severity() {
+    return score >= rule.shoutingScore() ? Severity.SHOUTING : Severity.RAISED;
+  }
+
+  private Evidence evidence() {
+    double levelDelta =
+        Double.isNaN(baseline.levelReferenceDbfs()) || window.voicedFrames() == 0
+            ? 0
+            : window.medianLevelDbfs() - baseline.levelReferenceDbfs();
+    return new Evidence(
+        round(pitchDeltaSt),
+        round(levelDelta),
+        round(tiltDeltaDb),
+        window.voicedFrames() * 0.02,
+        round(score),
+        0);
+  }
+
+  private static double round(double value) {
+    return Double.isFinite(value) ? Math.round(value * 100) / 100.0 : 0;
+  }
+}

@@ -1,0 +1,64 @@
+package io.tonewatch.processor.detect;
+
+/**
+ * Thresholds of the raised-voice decision. The arousal score is {@code max(0, pitch delta) /
+ * pitchUnitSt + tilt delta / tiltUnitDb}: 1.0 means "one unit of raised effort". Defaults were
+ * tuned on the development calls (docs/EVALUATION.md).
+ *
+ * @param pitchUnitSt semitones above the baseline worth one score unit
+ * @param tiltUnitDb dB of flatter tilt worth one score unit
+ * @param coldTiltUnitDb the same while the speaker's pitch baseline is still unknown (stricter)
+ * @param openScore score at or above which the leg counts as raised
+ * @param openFrames consecutive raised speech frames (20 ms) before an episode opens
+ * @param closeScore score below which a speech frame counts as calm again
+ * @param closeFrames calm speech frames before an open episode closes
+ * @param silenceCloseFrames frames without speech after which an open episode closes anyway
+ * @param windowVoicedFrames voiced frames the pitch and tilt deltas are measured over
+ * @param minVoicedFrames voiced frames the window needs before any score is computed
+ * @param shoutingScore score at or above which the severity is shouting
+ */
+public record RaisedVoiceRule(
+    double pitchUnitSt,
+    double tiltUnitDb,
+    double coldTiltUnitDb,
+    double openScore,
+    int openFrames,
+    double closeScore,
+    int closeFrames,
+    int silenceCloseFrames,
+    int windowVoicedFrames,
+    int minVoicedFrames,
+    double shoutingScore) {
+
+  public static RaisedVoiceRule defaults() {
+    return new RaisedVoiceRule(6.0, 6.0, 5.0, 1.0, 5, 0.5, 40, 400, 30, 8, 2.0);
+  }
+
+  public RaisedVoiceRule {
+    positive("pitchUnitSt", pitchUnitSt);
+    positive("tiltUnitDb", tiltUnitDb);
+    positive("coldTiltUnitDb", coldTiltUnitDb);
+    positive("openScore", openScore);
+    positive("openFrames", openFrames);
+    if (!(closeScore < openScore)) {
+      throw new IllegalArgumentException(
+          "closeScore must be below openScore for hysteresis, was " + closeScore);
+    }
+    positive("closeFrames", closeFrames);
+    positive("silenceCloseFrames", silenceCloseFrames);
+    positive("windowVoicedFrames", windowVoicedFrames);
+    positive("minVoicedFrames", minVoicedFrames);
+    if (minVoicedFrames > windowVoicedFrames) {
+      throw new IllegalArgumentException("minVoicedFrames must not exceed windowVoicedFrames");
+    }
+    if (!(shoutingScore > openScore)) {
+      throw new IllegalArgumentException("shoutingScore must exceed openScore");
+    }
+  }
+
+  private static void positive(String name, double value) {
+    if (!(value > 0)) {
+      throw new IllegalArgumentException(name + " must be > 0, was " + value);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.tonewatch.processor.features;
+
+/**
+ * The features of one analysis frame of one leg. Mutable and reused frame after frame by {@link
+ * LegFeatureExtractor}, so that steady-state analysis allocates nothing; copy what you keep. Owned
+ * by the thread that feeds the leg.
+ */
+public final class LegFeatures {
+  /** Centre of the analysis window, in seconds from the start of the leg. */
+  public double timeS;
+
+  /** Fundamental frequency, 0 when unvoiced. */
+  public double f0Hz;
+
+  public double levelDbfs;
+  public double tiltDb;
+  public boolean speech;
+  public boolean concealed;
+
+  /** True when the frame is clipped (many samples at full scale): its level and tilt lie. */
+  public boolean clipped;
+
+  /** YIN's confidence for voiced frames, 0 otherwise. */
+  public float voicingConfidence;
+
+  public boolean voiced() {
+    return f0Hz > 0;
+  }
+}
