@@ -15,6 +15,9 @@ public final class EffortWindow {
   /** Voiced pairs over which steadiness is judged (1 s). */
   private static final int STEADY_MEMORY = 50;
 
+  /** Consecutive steady pairs that speech practically never produces (about 9 % of pairs are). */
+  private static final int STEADY_RUN_PAIRS = 4;
+
   private final FloatRing pitchSt;
   private final FloatRing tiltDb;
   private final FloatRing levelDbfs;
@@ -24,6 +27,7 @@ public final class EffortWindow {
   private int pairsSeen;
   private double lastPitchSt = Double.NaN;
   private int voicedRun;
+  private int steadyRun;
 
   public EffortWindow(int voicedFrames) {
     this.pitchSt = new FloatRing(voicedFrames);
@@ -47,6 +51,7 @@ public final class EffortWindow {
       }
       steadyNext = (steadyNext + 1) % STEADY_MEMORY;
       pairsSeen++;
+      steadyRun = steady ? steadyRun + 1 : 0;
     }
     lastPitchSt = f0St;
     voicedRun++;
@@ -56,6 +61,14 @@ public final class EffortWindow {
   public void addUnvoiced() {
     lastPitchSt = Double.NaN;
     voicedRun = 0;
+    steadyRun = 0;
+  }
+
+  /** Forgets the pitch, tilt and level evidence (a new turn, or tonal audio), not the tonality. */
+  public void clearEvidence() {
+    pitchSt.clear();
+    tiltDb.clear();
+    levelDbfs.clear();
   }
 
   public int voicedFrames() {
@@ -81,6 +94,8 @@ public final class EffortWindow {
    */
   public boolean tonal() {
     int pairs = Math.min(pairsSeen, STEADY_MEMORY);
-    return voicedRun > 50 || (pairs >= 10 && steadyCount * 2 > pairs);
+    return voicedRun > 50
+        || steadyRun >= STEADY_RUN_PAIRS
+        || (pairs >= 10 && steadyCount * 2 > pairs);
   }
 }

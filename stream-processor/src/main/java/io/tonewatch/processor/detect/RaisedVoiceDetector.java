@@ -41,12 +41,17 @@ public final class RaisedVoiceDetector {
       onSilence(mediaTimeMs);
       return;
     }
+    if (rule.turnGapFrames() > 0 && silentRun >= rule.turnGapFrames()) {
+      window.clearEvidence();
+    }
     silentRun = 0;
     if (frame.voiced()) {
       double f0St = 12.0 * Math.log(frame.f0Hz) / Math.log(2.0);
       window.addVoiced(f0St, frame.tiltDb, frame.levelDbfs);
       if (window.tonal()) {
+        window.clearEvidence();
         score = 0;
+        raisedRun = 0;
         return;
       }
       updateScore();
@@ -75,7 +80,11 @@ public final class RaisedVoiceDetector {
     tiltDeltaDb = window.meanTiltDb() - baseline.tiltReferenceDb();
     if (baseline.warm()) {
       pitchDeltaSt = window.medianPitchSt() - baseline.pitchReferenceSt();
-      score = Math.max(0, pitchDeltaSt) / rule.pitchUnitSt() + tiltDeltaDb / rule.tiltUnitDb();
+      // Twice the geometric mean: both cues must move together, so a higher-pitched but
+      // relaxed sentence, or a flatter but low-pitched one, does not count as raised.
+      double pitchUnits = Math.max(0, pitchDeltaSt) / rule.pitchUnitSt();
+      double tiltUnits = Math.max(0, tiltDeltaDb) / rule.tiltUnitDb();
+      score = 2 * Math.sqrt(pitchUnits * tiltUnits);
     } else {
       pitchDeltaSt = 0;
       score = tiltDeltaDb / rule.coldTiltUnitDb();
@@ -101,7 +110,8 @@ public final class RaisedVoiceDetector {
 
   private void onSilence(long mediaTimeMs) {
     raisedRun = 0;
-    if (episodes.isOpen() && ++silentRun >= rule.silenceCloseFrames()) {
+    silentRun++;
+    if (episodes.isOpen() && silentRun >= rule.silenceCloseFrames()) {
       close(mediaTimeMs);
     }
   }

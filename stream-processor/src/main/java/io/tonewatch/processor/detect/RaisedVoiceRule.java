@@ -1,9 +1,10 @@
 package io.tonewatch.processor.detect;
 
 /**
- * Thresholds of the raised-voice decision. The arousal score is {@code max(0, pitch delta) /
- * pitchUnitSt + tilt delta / tiltUnitDb}: 1.0 means "one unit of raised effort". Defaults were
- * tuned on the development calls (docs/EVALUATION.md).
+ * Thresholds of the raised-voice decision. The arousal score is twice the geometric mean of the
+ * pitch rise in units of {@code pitchUnitSt} and the tilt rise in units of {@code tiltUnitDb}, so
+ * it reaches 2.0 when both rise by one unit. Defaults were tuned on the development calls
+ * (docs/EVALUATION.md).
  *
  * @param pitchUnitSt semitones above the baseline worth one score unit
  * @param tiltUnitDb dB of flatter tilt worth one score unit
@@ -16,6 +17,8 @@ package io.tonewatch.processor.detect;
  * @param windowVoicedFrames voiced frames the pitch and tilt deltas are measured over
  * @param minVoicedFrames voiced frames the window needs before any score is computed
  * @param shoutingScore score at or above which the severity is shouting
+ * @param turnGapFrames frames without speech that end a turn; each turn is judged on its own voiced
+ *     frames, so a raised turn is not diluted by the calm one before it (0 = never)
  */
 public record RaisedVoiceRule(
     double pitchUnitSt,
@@ -28,10 +31,11 @@ public record RaisedVoiceRule(
     int silenceCloseFrames,
     int windowVoicedFrames,
     int minVoicedFrames,
-    double shoutingScore) {
+    double shoutingScore,
+    int turnGapFrames) {
 
   public static RaisedVoiceRule defaults() {
-    return new RaisedVoiceRule(6.0, 6.0, 5.0, 1.0, 5, 0.5, 40, 400, 30, 8, 2.0);
+    return new RaisedVoiceRule(6.0, 6.0, 5.0, 1.3, 5, 0.5, 40, 400, 30, 8, 2.6, 20);
   }
 
   public RaisedVoiceRule {
@@ -50,6 +54,9 @@ public record RaisedVoiceRule(
     positive("minVoicedFrames", minVoicedFrames);
     if (minVoicedFrames > windowVoicedFrames) {
       throw new IllegalArgumentException("minVoicedFrames must not exceed windowVoicedFrames");
+    }
+    if (turnGapFrames < 0) {
+      throw new IllegalArgumentException("turnGapFrames must be >= 0, was " + turnGapFrames);
     }
     if (!(shoutingScore > openScore)) {
       throw new IllegalArgumentException("shoutingScore must exceed openScore");
