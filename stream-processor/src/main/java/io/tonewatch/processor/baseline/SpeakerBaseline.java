@@ -14,7 +14,7 @@ package io.tonewatch.processor.baseline;
  */
 public final class SpeakerBaseline {
   /** Calm voiced frames (20 ms each) needed before the pitch reference is trusted. */
-  public static final int MIN_VOICED_FRAMES = 40;
+  public static final int MIN_VOICED_FRAMES = 25;
 
   /** Population prior for the voiced-frame tilt of calm telephone speech, in dB. */
   public static final double PRIOR_TILT_DB = -12.0;

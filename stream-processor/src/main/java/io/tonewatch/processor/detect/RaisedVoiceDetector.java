@@ -55,7 +55,7 @@ public final class RaisedVoiceDetector {
         return;
       }
       updateScore();
-      if (!episodes.isOpen() && score < rule.closeScore() && looksCalm(frame.tiltDb)) {
+      if (!episodes.isOpen() && score < rule.closeScore() && looksCalm()) {
         baseline.learnVoiced(f0St, frame.tiltDb);
       }
     } else {
@@ -67,9 +67,8 @@ public final class RaisedVoiceDetector {
     decide(mediaTimeMs);
   }
 
-  private boolean looksCalm(double frameTiltDb) {
-    return window.meanTiltDb() < SpeakerBaseline.PRIOR_TILT_DB + LEARN_TILT_MARGIN_DB
-        || frameTiltDb < SpeakerBaseline.PRIOR_TILT_DB;
+  private boolean looksCalm() {
+    return window.meanTiltDb() < SpeakerBaseline.PRIOR_TILT_DB + LEARN_TILT_MARGIN_DB;
   }
 
   private void updateScore() {
@@ -93,7 +92,7 @@ public final class RaisedVoiceDetector {
 
   private void decide(long mediaTimeMs) {
     if (!episodes.isOpen()) {
-      raisedRun = score >= rule.openScore() ? raisedRun + 1 : 0;
+      raisedRun = score >= openThreshold() ? raisedRun + 1 : 0;
       if (raisedRun >= rule.openFrames()) {
         calmRun = 0;
         episodes.open(severity(), evidence(), mediaTimeMs);
@@ -106,6 +105,14 @@ public final class RaisedVoiceDetector {
     } else {
       episodes.escalate(severity(), evidence(), mediaTimeMs);
     }
+  }
+
+  /**
+   * The opening threshold, raised while the turn has few voiced frames: a median over a handful of
+   * frames is noisy, so early in a turn only a clearly raised voice opens an episode.
+   */
+  private double openThreshold() {
+    return rule.openScore() + rule.earlyPenalty() / Math.max(1, window.voicedFrames());
   }
 
   private void onSilence(long mediaTimeMs) {

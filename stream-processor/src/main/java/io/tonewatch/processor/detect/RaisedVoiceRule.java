@@ -9,7 +9,10 @@ package io.tonewatch.processor.detect;
  * @param pitchUnitSt semitones above the baseline worth one score unit
  * @param tiltUnitDb dB of flatter tilt worth one score unit
  * @param coldTiltUnitDb the same while the speaker's pitch baseline is still unknown (stricter)
- * @param openScore score at or above which the leg counts as raised
+ * @param openScore score at or above which the leg counts as raised, once the turn has many voiced
+ *     frames
+ * @param earlyPenalty added to openScore divided by the turn's voiced frames so far: early in a
+ *     turn, with few frames to judge by, only a clearly raised voice opens an episode
  * @param openFrames consecutive raised speech frames (20 ms) before an episode opens
  * @param closeScore score below which a speech frame counts as calm again
  * @param closeFrames calm speech frames before an open episode closes
@@ -25,6 +28,7 @@ public record RaisedVoiceRule(
     double tiltUnitDb,
     double coldTiltUnitDb,
     double openScore,
+    double earlyPenalty,
     int openFrames,
     double closeScore,
     int closeFrames,
@@ -35,7 +39,7 @@ public record RaisedVoiceRule(
     int turnGapFrames) {
 
   public static RaisedVoiceRule defaults() {
-    return new RaisedVoiceRule(6.0, 6.0, 5.0, 1.3, 5, 0.5, 40, 400, 30, 8, 2.6, 20);
+    return new RaisedVoiceRule(6.0, 6.0, 5.0, 1.2, 8.0, 5, 0.5, 40, 400, 30, 8, 2.6, 20);
   }
 
   public RaisedVoiceRule {
@@ -43,6 +47,9 @@ public record RaisedVoiceRule(
     positive("tiltUnitDb", tiltUnitDb);
     positive("coldTiltUnitDb", coldTiltUnitDb);
     positive("openScore", openScore);
+    if (earlyPenalty < 0) {
+      throw new IllegalArgumentException("earlyPenalty must be >= 0, was " + earlyPenalty);
+    }
     positive("openFrames", openFrames);
     if (!(closeScore < openScore)) {
       throw new IllegalArgumentException(
