@@ -13,8 +13,8 @@ package io.tonewatch.processor.baseline;
  * statistics of the current call are held: no voiceprint, nothing kept after the call.
  */
 public final class SpeakerBaseline {
-  /** Calm voiced frames (20 ms each) needed before the pitch reference is trusted. */
-  public static final int MIN_VOICED_FRAMES = 25;
+  /** Calm voiced frames (20 ms each) before the pitch reference is used: one calm sentence. */
+  public static final int MIN_VOICED_FRAMES = 12;
 
   /** Population prior for the voiced-frame tilt of calm telephone speech, in dB. */
   public static final double PRIOR_TILT_DB = -12.0;
