@@ -1,0 +1,124 @@
+package io.tonewatch.app;
+
+import io.tonewatch.app.analysis.CallAnalysis;
+import io.tonewatch.app.analysis.CallAudio;
+import io.tonewatch.app.analysis.OfflineAnalysis;
+import io.tonewatch.app.eval.CallSet;
+import io.tonewatch.app.eval.EvalScorer;
+import io.tonewatch.app.eval.LabelledSegment;
+import io.tonewatch.app.eval.ScoreReport;
+import io.tonewatch.app.eval.ScoredEpisode;
+import io.tonewatch.events.AlertEvent;
+import io.tonewatch.events.AlertEventJson;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tonewatch eval DIR}: analyses labelled calls and scores them as score.py does. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Analyses every NAME.wav that has a NAME.csv of labels in DIR, writes OUT/NAME.jsonl and"
+          + " prints recall, false alarms per calm minute, calm segments with a false alarm and"
+          + " latency, per call and overall.",
+      "The last lines are exactly what ../shared/eval/score.py prints for DIR and OUT."
+    })
+final class EvalCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "Directory of NAME.wav + NAME.csv pairs.")
+  Path dir;
+
+  @Option(
+      names = "--out",
+      paramLabel = "OUTDIR",
+      description = "Where to write NAME.jsonl (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("eval-out");
+
+  @Override
+  public Integer call() {
+    List<String> names = listCalls();
+    createOut();
+    try (ProgressBar bar = Progress.bar("eval", names.size(), "calls")) {
+      for (String name : names) {
+        bar.setExtraMessage(name);
+        CallAudio audio = Inputs.load(dir.resolve(name + ".wav"), null, spec);
+        writeEvents(OfflineAnalysis.run(name, audio, false), out.resolve(name + ".jsonl"));
+        bar.step();
+      }
+    }
+    EvalScorer scorer = new EvalScorer();
+    for (String name : names) {
+      scorer.add(name, segments(name), episodes(name));
+    }
+    ScoreReport.print(scorer.calls(), scorer.summary(), spec.commandLine().getOut());
+    spec.commandLine().getOut().flush();
+    spec.commandLine().getErr().println("events written to " + out);
+    return 0;
+  }
+
+  private List<String> listCalls() {
+    if (!Files.isDirectory(dir)) {
+      throw new CliFailure("cannot read " + dir + ": not a directory");
+    }
+    try {
+      List<String> names = CallSet.names(dir);
+      if (names.isEmpty()) {
+        throw new CliFailure(dir + " holds no NAME.wav with a NAME.csv of labels beside it");
+      }
+      return names;
+    } catch (IOException e) {
+      throw new CliFailure("cannot read " + dir + ": " + IoMessages.reason(e), e);
+    }
+  }
+
+  private void createOut() {
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new CliFailure("cannot create " + out + ": " + IoMessages.reason(e), e);
+    }
+  }
+
+  private static void writeEvents(CallAnalysis analysis, Path jsonl) {
+    try (Writer writer = Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8)) {
+      for (AlertEvent event : analysis.events()) {
+        writer.write(AlertEventJson.toJson(event));
+        writer.write('\n');
+      }
+    } catch (IOException e) {
+      throw new CliFailure("cannot write " + jsonl + ": " + IoMessages.reason(e), e);
+    }
+  }
+
+  private List<LabelledSegment> segments(String name) {
+    Path csv = dir.resolve(name + ".csv");
+    try {
+      return LabelledSegment.readCsv(csv);
+    } catch (IOException e) {
+      throw new CliFailure("cannot read " + csv + ": " + IoMessages.reason(e), e);
+    }
+  }
+
+  private List<ScoredEpisode> episodes(String name) {
+    Path jsonl = out.resolve(name + ".jsonl");
+    try {
+      return ScoredEpisode.readJsonl(jsonl);
+    } catch (IOException e) {
+      throw new CliFailure("cannot read " + jsonl + ": " + IoMessages.reason(e), e);
+    }
+  }
+}
