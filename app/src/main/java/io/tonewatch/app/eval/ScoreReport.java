@@ -21,15 +21,16 @@ public final class ScoreReport {
             "call",
             "caught",
             "recall",
-            "false",
+            "FA",
             "fa/calm-min",
-            "calm-fa",
-            "median-lat",
-            "p90-lat"));
+            "calm-FA",
+            "lat-median",
+            "lat-p90"));
     for (CallScore call : calls) {
       out.println(tableRow(call));
     }
     out.println();
+    out.println("# as ../shared/eval/score.py prints them:");
     for (CallScore call : calls) {
       out.println(callLine(call));
     }

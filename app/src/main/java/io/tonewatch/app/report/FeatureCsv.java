@@ -21,9 +21,8 @@ public final class FeatureCsv {
   public static void write(CallAnalysis analysis, Writer out) throws IOException {
     out.write(HEADER);
     out.write('\n');
-    List<Leg> legs = List.copyOf(analysis.featuresByLeg().keySet());
     int rows = 0;
-    for (Leg leg : legs) {
+    for (Leg leg : Leg.values()) {
       rows = Math.max(rows, analysis.features(leg).size());
     }
     StringBuilder line = new StringBuilder(96);

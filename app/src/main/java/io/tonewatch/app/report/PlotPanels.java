@@ -106,6 +106,9 @@ final class PlotPanels {
   }
 
   static void line(XYChart chart, String name, double[] x, double[] y, Color color, float widthPx) {
+    if (x.length == 0) {
+      return; // XChart refuses empty series; an empty panel says "no data" well enough
+    }
     XYSeries series = chart.addSeries(name, x, y);
     series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
     series.setLineColor(color);
