@@ -13,21 +13,24 @@ import be.tarsos.dsp.pitch.Yin;
  * frames with speech activity. Telephone audio removes the fundamental of low voices, but the
  * waveform keeps its period, which is what YIN measures.
  *
- * <p>The guard: when a new estimate sits about an octave away from the leg's recent voiced
- * pitch, the normalised difference at the other octave's lag is checked; if the signal is nearly
- * as periodic there, the estimate nearer the recent track wins. Real pitch moves gradually over
- * syllables, so the recent track follows genuine rises while isolated octave jumps are folded
- * back. Not thread-safe: one instance per leg.
+ * <p>The guard: when a new estimate sits about an octave away from the leg's recent voiced pitch,
+ * the normalised difference at the other octave's lag is checked; if the signal is nearly as
+ * periodic there, the estimate nearer the recent track wins. Real pitch moves gradually over
+ * syllables, so the recent track follows genuine rises while isolated octave jumps are folded back.
+ * Not thread-safe: one instance per leg.
  */
 public final class PitchTracker {
   public static final double MIN_F0_HZ = 65.0;
   public static final double MAX_F0_HZ = 600.0;
 
   private static final double YIN_THRESHOLD = 0.20;
+
   /** Voiced frames remembered for the octave guard (about 0.3 s of voiced speech). */
   private static final int TRACK_LENGTH = 15;
+
   /** Frames without voicing after which the recent track is forgotten. */
   private static final int TRACK_EXPIRY_FRAMES = 50;
+
   /** How much less periodic the other octave may be and still be preferred. */
   private static final double OCTAVE_TOLERANCE = 0.12;
 
