@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -99,6 +100,29 @@ public final class SampleCallGenerator {
     addNoise(customer, noise);
     addNoise(agent, noise);
     return new PcmAudio(RATE_HZ, new short[][] {customer, agent});
+  }
+
+  /**
+   * The call's turns as labels in the format of the shared evaluation data ({@code
+   * start_s,end_s,leg,label,source}): angry turns are {@code raised}, the rest {@code calm}.
+   */
+  public static List<String> labels(Path sources) throws IOException {
+    List<String> rows = new ArrayList<>(List.of("start_s,end_s,leg,label,source"));
+    int at = seconds(LEAD_S);
+    for (Turn turn : SCRIPT) {
+      int length = WavReader.read(sources.resolve(turn.sample() + ".wav")).frameCount();
+      rows.add(
+          String.format(
+              Locale.ROOT,
+              "%.3f,%.3f,%s,%s,%s.wav",
+              at / (double) RATE_HZ,
+              (at + length) / (double) RATE_HZ,
+              turn.leg().wireName(),
+              turn.sample().equals("angry") ? "raised" : "calm",
+              turn.sample()));
+      at += length + seconds(GAP_S);
+    }
+    return rows;
   }
 
   private static void addNoise(short[] samples, Random noise) {
