@@ -47,7 +47,7 @@ public final class BenchReport {
     out.println(
         String.format(
             Locale.ROOT,
-            "real time    %.0fx per core: one core keeps up with %d legs",
+            "real time    %.1fx per core (leg-seconds per CPU second): one core keeps up with %d legs",
             rtf,
             (long) Math.floor(rtf)));
     double bytes = r.bytesPerFrame();

@@ -129,11 +129,14 @@ public final class FeaturePlot {
             analysis.events().size()),
         12,
         48);
-    int x = WIDTH_PX - 480;
+    boolean twoLegs = analysis.audio().layout().channelCount() == 2;
+    int x = WIDTH_PX - (twoLegs ? 480 : 230);
     x = swatch(g, x, PlotRows.RAISED, "raised voice");
     x = swatch(g, x, PlotRows.SHOUTING, "shouting");
-    x = swatch(g, x, PlotRows.MUTUAL, "mutual escalation");
-    swatch(g, x, PlotRows.OVERTALK, "overtalk");
+    if (twoLegs) {
+      x = swatch(g, x, PlotRows.MUTUAL, "mutual escalation");
+      swatch(g, x, PlotRows.OVERTALK, "overtalk");
+    }
   }
 
   private static int swatch(Graphics2D g, int x, Color fill, String label) {
