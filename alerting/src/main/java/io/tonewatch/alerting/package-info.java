@@ -1,2 +1,4 @@
-/** Turns alert events into a supervisor console, escalation, whisper and barge, and an audit trail. */
+/**
+ * Turns alert events into a supervisor console, escalation, whisper and barge, and an audit trail.
+ */
 package io.tonewatch.alerting;
