@@ -1,5 +1,6 @@
 package io.tonewatch.app;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Detects raised voices in telephone call audio.",
     subcommands = {DemoCommand.class, AnalyzeCommand.class, EvalCommand.class, BenchCommand.class})
-final class TonewatchCommand implements Runnable {
+final class TonewatchCommand implements Callable<Integer> {
 
   /** Read by {@link CliErrors} from the parse result; declared here so every command accepts it. */
   @Option(
@@ -24,8 +25,10 @@ final class TonewatchCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /** Without a command there is nothing to do: that is bad usage, so the usage goes to stderr. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return spec.exitCodeOnInvalidInput();
   }
 }

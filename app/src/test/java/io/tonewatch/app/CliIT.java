@@ -211,6 +211,14 @@ class CliIT {
   }
 
   @Test
+  void noCommandPrintsTheUsageOnStderrAsBadUsage() {
+    CliRun run = CliRun.of();
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().startsWith("Usage: tonewatch"), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
   void versionNamesTheEngine() {
     CliRun run = CliRun.of("--version");
     assertEquals(0, run.exitCode());
