@@ -39,7 +39,7 @@ public record RaisedVoiceRule(
     int turnGapFrames) {
 
   public static RaisedVoiceRule defaults() {
-    return new RaisedVoiceRule(6.0, 6.0, 5.0, 1.2, 8.0, 5, 0.5, 40, 400, 30, 8, 2.6, 20);
+    return new RaisedVoiceRule(6.0, 6.0, 5.0, 1.2, 12.0, 5, 0.5, 40, 400, 30, 8, 2.6, 20);
   }
 
   public RaisedVoiceRule {
