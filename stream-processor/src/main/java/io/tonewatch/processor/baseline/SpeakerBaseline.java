@@ -39,13 +39,11 @@ public final class SpeakerBaseline {
   private double pitchReferenceSt = Double.NaN;
   private double tiltReferenceDb = PRIOR_TILT_DB;
   private double levelReferenceDbfs = Double.NaN;
-  private long learnedFrames;
 
   /** Learns one calm voiced frame. */
   public void learnVoiced(double f0St, double frameTiltDb) {
     pitchSt.add((float) f0St);
     tiltDb.add((float) frameTiltDb);
-    learnedFrames++;
     if (++sinceRefresh >= REFRESH_FRAMES || pitchSt.size() == MIN_VOICED_FRAMES) {
       refresh();
     }
@@ -85,9 +83,5 @@ public final class SpeakerBaseline {
   /** Reference speech level, NaN before any speech. */
   public double levelReferenceDbfs() {
     return levelReferenceDbfs;
-  }
-
-  public long learnedFrames() {
-    return learnedFrames;
   }
 }

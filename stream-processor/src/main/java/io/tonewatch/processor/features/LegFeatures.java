@@ -20,7 +20,7 @@ public final class LegFeatures {
   /** True when the frame is clipped (many samples at full scale): its level and tilt lie. */
   public boolean clipped;
 
-  /** YIN's confidence for voiced frames, 0 otherwise. */
+  /** Normalised periodicity (0-1) at the reported period for voiced frames, 0 otherwise. */
   public float voicingConfidence;
 
   public boolean voiced() {
