@@ -1,0 +1,15 @@
+package io.tonewatch.events;
+
+/** The one place that names tonewatch's Kafka topics; every record on them is keyed by call id. */
+public final class Topics {
+  /** Repaired 20 ms PCM frames and call start/end, binary (see {@code events.audio}). */
+  public static final String AUDIO = "tonewatch.audio";
+
+  /** Alert events, JSON {@code tonewatch.alert/v1}. */
+  public static final String ALERTS = "tonewatch.alerts";
+
+  /** Per-second leg feature summaries, for dashboards and replay. */
+  public static final String FEATURES = "tonewatch.features";
+
+  private Topics() {}
+}
