@@ -5,8 +5,8 @@ import io.tonewatch.events.audio.AudioMessage;
 /**
  * Where the ingest service hands what it has repaired: frames of every leg, in order per leg, with
  * each call's start before its first frame and its end after its last. Implementations must not
- * block the caller for long (receive loops call it) and must never throw on a full buffer: they drop
- * and count instead.
+ * block the caller for long (receive loops call it) and must never throw on a full buffer: they
+ * drop and count instead.
  */
 public interface FrameSink {
 
