@@ -1,0 +1,106 @@
+package io.tonewatch.ingest.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Every meter of the ingest service, named once here ({@code tonewatch.ingest.*}, so Prometheus
+ * sees {@code tonewatch_ingest_packets_total{source="rtp",outcome="late"}} and so on). Tags are
+ * small fixed sets: never a call id, SSRC, address or phone number. Thread-safe: Micrometer meters
+ * are.
+ */
+public final class IngestMetrics {
+  public static final String PREFIX = "tonewatch.ingest.";
+
+  /** Which front-end a packet or message came through: the {@code source} tag. */
+  public enum Source {
+    RTP,
+    WEBSOCKET,
+    AUDIOSOCKET;
+
+    String tagValue() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private final MeterRegistry registry;
+  private final Map<Source, Map<PacketOutcome, Counter>> packets = new EnumMap<>(Source.class);
+  private final Counter framesOut;
+  private final Counter framesConcealed;
+  private final DistributionSummary jitterMs;
+  private final DistributionSummary lossRatio;
+
+  public IngestMetrics(MeterRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    for (Source source : Source.values()) {
+      Map<PacketOutcome, Counter> bySource = new EnumMap<>(PacketOutcome.class);
+      for (PacketOutcome outcome : PacketOutcome.values()) {
+        bySource.put(
+            outcome,
+            Counter.builder(PREFIX + "packets")
+                .description("Packets and media messages received, by front-end and outcome")
+                .tag("source", source.tagValue())
+                .tag("outcome", outcome.tagValue())
+                .register(registry));
+      }
+      packets.put(source, bySource);
+    }
+    framesOut =
+        Counter.builder(PREFIX + "frames")
+            .description("Repaired 20 ms frames handed to the publisher")
+            .register(registry);
+    framesConcealed =
+        Counter.builder(PREFIX + "frames.concealed")
+            .description("Frames filled in for lost audio (a subset of frames)")
+            .register(registry);
+    jitterMs =
+        DistributionSummary.builder(PREFIX + "jitter")
+            .description("RFC 3550 interarrival jitter per leg, sampled once a second")
+            .baseUnit("milliseconds")
+            .register(registry);
+    lossRatio =
+        DistributionSummary.builder(PREFIX + "loss.ratio")
+            .description("Share of expected packets lost per leg, at the end of the leg")
+            .register(registry);
+  }
+
+  /** Counts one packet or message of {@code source} with its outcome. */
+  public void packet(Source source, PacketOutcome outcome) {
+    packets.get(source).get(outcome).increment();
+  }
+
+  /** Counts a repaired frame handed on; {@code concealed} when it fills in lost audio. */
+  public void frame(boolean concealed) {
+    framesOut.increment();
+    if (concealed) {
+      framesConcealed.increment();
+    }
+  }
+
+  /** Records one leg's current interarrival jitter. */
+  public void jitterMs(double jitterMs) {
+    this.jitterMs.record(jitterMs);
+  }
+
+  /** Records the share of a leg's expected packets that never arrived, 0 to 1. */
+  public void lossRatio(double ratio) {
+    lossRatio.record(ratio);
+  }
+
+  /** Registers a gauge {@code tonewatch.ingest.NAME} read from {@code value}, e.g. active legs. */
+  public void gauge(String name, String description, Supplier<Number> value) {
+    io.micrometer.core.instrument.Gauge.builder(PREFIX + name, value)
+        .description(description)
+        .register(registry);
+  }
+
+  /** The registry, for components that register meters of their own under {@link #PREFIX}. */
+  public MeterRegistry registry() {
+    return registry;
+  }
+}
