@@ -20,6 +20,11 @@ public interface CallAdmission {
   /** Ends a live call, publishing its {@code CallEnded}; does nothing for an unknown call. */
   void close(String callId, io.tonewatch.events.audio.EndReason reason);
 
+  /**
+   * True while {@code callId} is live (opened, e.g. announced through the control API, not closed).
+   */
+  boolean isOpen(String callId);
+
   /** Legs currently admitted, across all calls. */
   int activeLegs();
 
