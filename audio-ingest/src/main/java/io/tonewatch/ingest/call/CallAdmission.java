@@ -25,6 +25,12 @@ public interface CallAdmission {
    */
   boolean isOpen(String callId);
 
+  /**
+   * Media arrived for {@code callId} now: postpones the media timeout of a call announced through
+   * the control API. Cheap and lock-free; does nothing for an unknown call.
+   */
+  default void touch(String callId) {}
+
   /** Legs currently admitted, across all calls. */
   int activeLegs();
 

@@ -1,0 +1,162 @@
+package io.tonewatch.ingest.config;
+
+import static io.tonewatch.ingest.config.IngestKey.*;
+
+import io.tonewatch.ingest.net.Cidr;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every setting of the ingest service, validated when built and frozen for the life of the service.
+ * Build it with {@link IngestConfigLoader}; see {@link IngestKey} for keys and defaults. Each check
+ * names the key and the value it refuses.
+ */
+public record IngestConfig(
+    String bindAddress,
+    String advertisedAddress,
+    int httpPort,
+    int rtpPortMin,
+    int rtpPortMax,
+    int maxLegs,
+    int maxDatagramBytes,
+    int sourceRateLimitPps,
+    int rateLimitMaxSources,
+    List<Cidr> allowedNetworks,
+    int mediaTimeoutSeconds,
+    String authToken,
+    int staticPortMin,
+    int staticPortMax,
+    PairBy staticPairBy,
+    int staticPairWindowSeconds,
+    boolean websocketEnabled,
+    boolean audioSocketEnabled,
+    int audioSocketPort,
+    int jitterMinMs,
+    int jitterMaxMs,
+    int payloadL16Mono,
+    int payloadL16Stereo,
+    int payloadTelephoneEvent) {
+
+  public IngestConfig {
+    Objects.requireNonNull(bindAddress, BIND_ADDRESS.key());
+    advertisedAddress = advertisedAddress == null ? "" : advertisedAddress;
+    authToken = authToken == null ? "" : authToken;
+    allowedNetworks = List.copyOf(allowedNetworks);
+    Objects.requireNonNull(staticPairBy, STATIC_PAIR_BY.key());
+    range(HTTP_PORT, httpPort, 0, 65535, "is not a port (0-65535, 0 = any free port)");
+    range(RTP_PORT_MIN, rtpPortMin, 1, 65534, "is not a port (1-65535)");
+    range(RTP_PORT_MAX, rtpPortMax, 1, 65535, "is not a port (1-65535)");
+    if (rtpPortMin % 2 != 0) {
+      throw IngestConfigException.of(RTP_PORT_MIN, rtpPortMin, "is odd: RTP uses even ports");
+    }
+    if (rtpPortMax <= rtpPortMin) {
+      throw IngestConfigException.of(
+          RTP_PORT_MAX, rtpPortMax, "must be above " + RTP_PORT_MIN.key() + "=" + rtpPortMin);
+    }
+    range(MAX_LEGS, maxLegs, 1, 1_000_000, "is not a leg count (1-1000000)");
+    range(MAX_DATAGRAM_BYTES, maxDatagramBytes, 12, 65535, "is not a datagram size (12-65535)");
+    range(SOURCE_RATE_LIMIT_PPS, sourceRateLimitPps, 0, 1_000_000, "is not a rate (0-1000000)");
+    range(RATE_LIMIT_MAX_SOURCES, rateLimitMaxSources, 1, 10_000_000, "is not a count (1-1e7)");
+    if (allowedNetworks.isEmpty()) {
+      throw IngestConfigException.of(ALLOWED_NETWORKS, "", "allows no source at all");
+    }
+    range(MEDIA_TIMEOUT_SECONDS, mediaTimeoutSeconds, 1, 86_400, "is not a timeout (1-86400 s)");
+    if (staticPortMin != 0 || staticPortMax != 0) {
+      range(STATIC_PORT_MIN, staticPortMin, 1, 65534, "is not a port (1-65535)");
+      range(STATIC_PORT_MAX, staticPortMax, 1, 65535, "is not a port (1-65535)");
+      if (staticPortMin % 2 != 0) {
+        throw IngestConfigException.of(
+            STATIC_PORT_MIN, staticPortMin, "is odd: RTP uses even ports");
+      }
+      if (staticPortMax <= staticPortMin) {
+        throw IngestConfigException.of(
+            STATIC_PORT_MAX,
+            staticPortMax,
+            "must be above " + STATIC_PORT_MIN.key() + "=" + staticPortMin);
+      }
+      if (staticPortMin <= rtpPortMax + 1 && rtpPortMin <= staticPortMax + 1) {
+        throw IngestConfigException.of(
+            STATIC_PORT_MIN,
+            staticPortMin,
+            "overlaps the control API's range " + rtpPortMin + "-" + rtpPortMax);
+      }
+    }
+    range(
+        STATIC_PAIR_WINDOW_SECONDS, staticPairWindowSeconds, 1, 3600, "is not a window (1-3600 s)");
+    range(
+        AUDIOSOCKET_PORT, audioSocketPort, 0, 65535, "is not a port (0-65535, 0 = any free port)");
+    range(JITTER_MIN_MS, jitterMinMs, 0, 2000, "is not a delay (0-2000 ms)");
+    range(JITTER_MAX_MS, jitterMaxMs, 20, 5000, "is not a delay (20-5000 ms)");
+    if (jitterMaxMs < jitterMinMs) {
+      throw IngestConfigException.of(
+          JITTER_MAX_MS, jitterMaxMs, "is below " + JITTER_MIN_MS.key() + "=" + jitterMinMs);
+    }
+    range(PAYLOAD_L16_MONO, payloadL16Mono, 96, 127, "is not a dynamic payload type (96-127)");
+    range(PAYLOAD_L16_STEREO, payloadL16Stereo, 96, 127, "is not a dynamic payload type (96-127)");
+    range(
+        PAYLOAD_TELEPHONE_EVENT,
+        payloadTelephoneEvent,
+        96,
+        127,
+        "is not a dynamic payload type (96-127)");
+    if (payloadL16Mono == payloadL16Stereo
+        || payloadL16Mono == payloadTelephoneEvent
+        || payloadL16Stereo == payloadTelephoneEvent) {
+      throw IngestConfigException.of(
+          PAYLOAD_L16_STEREO,
+          payloadL16Stereo,
+          "must differ from the other payload types ("
+              + payloadL16Mono
+              + ", "
+              + payloadTelephoneEvent
+              + ")");
+    }
+  }
+
+  /** Every default, as {@link IngestKey} lists them. */
+  public static IngestConfig defaults() {
+    return IngestConfigLoader.fromMap(java.util.Map.of());
+  }
+
+  /** The host to tell the platform: the advertised address, else the bind address. */
+  public String rtpHost() {
+    return advertisedAddress.isBlank() ? bindAddress : advertisedAddress;
+  }
+
+  /** True when static mode has a port range. */
+  public boolean staticMode() {
+    return staticPortMax != 0;
+  }
+
+  /** True when the control API and media endpoints need a bearer token. */
+  public boolean authRequired() {
+    return !authToken.isEmpty();
+  }
+
+  @Override
+  public String toString() {
+    return "IngestConfig[bind="
+        + bindAddress
+        + ", http="
+        + httpPort
+        + ", rtp="
+        + rtpPortMin
+        + "-"
+        + rtpPortMax
+        + ", maxLegs="
+        + maxLegs
+        + ", static="
+        + staticPortMin
+        + "-"
+        + staticPortMax
+        + ", auth="
+        + (authRequired() ? "token" : "none")
+        + "]"; // never print the token
+  }
+
+  private static void range(IngestKey key, int value, int min, int max, String problem) {
+    if (value < min || value > max) {
+      throw IngestConfigException.of(key, value, problem);
+    }
+  }
+}

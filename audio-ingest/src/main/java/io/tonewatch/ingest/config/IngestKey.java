@@ -1,0 +1,105 @@
+package io.tonewatch.ingest.config;
+
+import java.util.Locale;
+
+/**
+ * Every ingest setting: its key (lowercase, dotted, prefix {@code ingest.}), its default and what
+ * it does. The CLI prints this table in {@code --help}; {@link #envName()} gives the environment
+ * variable that sets it.
+ */
+public enum IngestKey {
+  BIND_ADDRESS(
+      "ingest.bind-address", "127.0.0.1", "Address the HTTP, RTP and AudioSocket ports bind to"),
+  ADVERTISED_ADDRESS(
+      "ingest.advertised-address",
+      "",
+      "Host returned to the platform for RTP (empty: bind address)"),
+  HTTP_PORT(
+      "ingest.http-port", "8090", "HTTP control API, WebSocket and /metrics port (0: any free)"),
+  RTP_PORT_MIN(
+      "ingest.rtp-port-min", "40000", "Lowest RTP port for calls of the control API (even)"),
+  RTP_PORT_MAX(
+      "ingest.rtp-port-max", "40999", "Highest port of the range (RTCP uses RTP port + 1)"),
+  MAX_LEGS("ingest.max-legs", "2000", "Concurrent legs across all front-ends"),
+  MAX_DATAGRAM_BYTES(
+      "ingest.max-datagram-bytes", "2048", "Largest UDP datagram accepted (12-65535)"),
+  SOURCE_RATE_LIMIT_PPS(
+      "ingest.source-rate-limit-pps",
+      "2000",
+      "Packets per second per source address (0: no limit)"),
+  RATE_LIMIT_MAX_SOURCES(
+      "ingest.rate-limit-max-sources", "10000", "Source addresses the rate limiter tracks at once"),
+  ALLOWED_NETWORKS(
+      "ingest.allowed-networks",
+      "0.0.0.0/0,::/0",
+      "Comma-separated CIDRs media may come from (IPv4 and IPv6)"),
+  MEDIA_TIMEOUT_SECONDS(
+      "ingest.media-timeout-seconds", "10", "A call ends when no leg had media for this long"),
+  AUTH_TOKEN(
+      "ingest.auth-token", "", "Bearer token for /v1 routes and media endpoints (empty: none)"),
+  STATIC_PORT_MIN("ingest.static.port-min", "0", "Lowest port of static mode (0: static mode off)"),
+  STATIC_PORT_MAX("ingest.static.port-max", "0", "Highest port of static mode"),
+  STATIC_PAIR_BY(
+      "ingest.static.pair-by", "port", "How static legs pair into calls: port, arrival or none"),
+  STATIC_PAIR_WINDOW_SECONDS(
+      "ingest.static.pair-window-seconds",
+      "2",
+      "pair-by=arrival: a second source must come within"),
+  WEBSOCKET_ENABLED("ingest.websocket-enabled", "true", "Serve Twilio-format media on WebSocket"),
+  AUDIOSOCKET_ENABLED("ingest.audiosocket-enabled", "false", "Serve Asterisk AudioSocket on TCP"),
+  AUDIOSOCKET_PORT("ingest.audiosocket-port", "9093", "AudioSocket TCP port (0: any free)"),
+  JITTER_MIN_MS("ingest.jitter.min-ms", "40", "Smallest jitter-buffer delay"),
+  JITTER_MAX_MS("ingest.jitter.max-ms", "200", "Cap on the adaptive jitter-buffer delay"),
+  PAYLOAD_L16_MONO("ingest.payload.l16-mono", "96", "Dynamic RTP payload type of L16 8 kHz mono"),
+  PAYLOAD_L16_STEREO(
+      "ingest.payload.l16-stereo", "97", "Dynamic RTP payload type of L16 8 kHz stereo"),
+  PAYLOAD_TELEPHONE_EVENT(
+      "ingest.payload.telephone-event", "101", "Dynamic RTP payload type of RFC 4733 events");
+
+  /** Prefix of every key. */
+  public static final String PREFIX = "ingest.";
+
+  /** Prefix of every environment variable. */
+  public static final String ENV_PREFIX = "TONEWATCH_INGEST_";
+
+  private final String key;
+  private final String defaultValue;
+  private final String description;
+
+  IngestKey(String key, String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The environment variable, e.g. {@code TONEWATCH_INGEST_STATIC_PORT_MIN}. */
+  public String envName() {
+    return ENV_PREFIX
+        + key.substring(PREFIX.length())
+            .replace('.', '_')
+            .replace('-', '_')
+            .toUpperCase(Locale.ROOT);
+  }
+
+  /** The setting with {@code key}, or null. */
+  public static IngestKey byKey(String key) {
+    for (IngestKey k : values()) {
+      if (k.key.equals(key)) {
+        return k;
+      }
+    }
+    return null;
+  }
+}
