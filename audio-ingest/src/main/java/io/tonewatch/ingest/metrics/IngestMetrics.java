@@ -28,12 +28,51 @@ public final class IngestMetrics {
     }
   }
 
+  /** Why the publisher dropped a message instead of publishing it: the {@code reason} tag. */
+  public enum PublishDrop {
+    /** The queue was full: the oldest queued audio frame made room for a new one. */
+    QUEUE_FULL,
+    /**
+     * The separate bound on queued call starts and ends was reached (never in normal operation).
+     */
+    CONTROL_QUEUE_FULL,
+    /** The producer failed the record for good (see the errors meter for why). */
+    FAILED,
+    /** Still queued when the close deadline passed, or accepted after close. */
+    SHUTDOWN;
+
+    String tagValue() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** What went wrong between the publisher and Kafka: the {@code kind} tag. */
+  public enum PublishError {
+    /** The producer's buffer stayed full or metadata stayed unknown for max.block.ms: retried. */
+    SEND_TIMEOUT,
+    /** The broker did not acknowledge within the delivery timeout: the record is lost. */
+    DELIVERY_TIMEOUT,
+    /** The broker or producer refused the record as too large. */
+    RECORD_TOO_LARGE,
+    /** The message could not be encoded (e.g. metadata past the codec's bounds). */
+    ENCODE,
+    /** Authentication or authorization failed. */
+    AUTHORIZATION,
+    /** Anything else the producer reported. */
+    OTHER;
+
+    String tagValue() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   private final MeterRegistry registry;
   private final Map<Source, Map<PacketOutcome, Counter>> packets = new EnumMap<>(Source.class);
   private final Counter framesOut;
   private final Counter framesConcealed;
   private final DistributionSummary jitterMs;
   private final DistributionSummary lossRatio;
+  private final PublishMeters publishMeters;
 
   public IngestMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -67,6 +106,7 @@ public final class IngestMetrics {
         DistributionSummary.builder(PREFIX + "loss.ratio")
             .description("Share of expected packets lost per leg, at the end of the leg")
             .register(registry);
+    publishMeters = new PublishMeters(registry);
   }
 
   /** Counts one packet or message of {@code source} with its outcome. */
@@ -97,6 +137,33 @@ public final class IngestMetrics {
     io.micrometer.core.instrument.Gauge.builder(PREFIX + name, value)
         .description(description)
         .register(registry);
+  }
+
+  /** Counts a message the broker acknowledged and records accept-to-acknowledgement latency. */
+  public void published(io.tonewatch.events.audio.AudioMessage message, long latencyNanos) {
+    publishMeters().published.get(PublishMeters.type(message)).increment();
+    publishMeters().latency.record(latencyNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** Counts a message the publisher dropped, by its type and why. */
+  public void publishDropped(io.tonewatch.events.audio.AudioMessage message, PublishDrop reason) {
+    publishMeters().dropped.get(PublishMeters.type(message)).get(reason).increment();
+  }
+
+  /** Counts one error between the publisher and Kafka. */
+  public void publishError(PublishError kind) {
+    publishMeters().errors.get(kind).increment();
+  }
+
+  /** Registers the publisher's queue gauges: messages queued now and the frame capacity. */
+  public void publishQueue(Supplier<Number> depth, int capacityFrames) {
+    gauge("publish.queue.depth", "Messages waiting in the publisher's queue", depth);
+    gauge(
+        "publish.queue.capacity", "Audio frames the publisher's queue holds", () -> capacityFrames);
+  }
+
+  private PublishMeters publishMeters() {
+    return publishMeters;
   }
 
   /** The registry, for components that register meters of their own under {@link #PREFIX}. */

@@ -1,0 +1,2 @@
+/** Publishes the repaired audio messages to Kafka through a bounded, drop-oldest queue. */
+package io.tonewatch.ingest.publish;
