@@ -2,6 +2,7 @@ package io.tonewatch.ingest.ws;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tonewatch.events.audio.CallIds;
@@ -56,7 +57,7 @@ public final class TwilioMessageDecoder {
                     .maxStringLength(maxMessageChars)
                     .build())
             .build();
-    this.mapper = new ObjectMapper(factory);
+    this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** The message in {@code text}, or null when it was counted and dropped. */
