@@ -13,7 +13,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Detects raised voices in telephone call audio.",
-    subcommands = {DemoCommand.class, AnalyzeCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      AnalyzeCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      SimulateCommand.class
+    })
 final class TonewatchCommand implements Callable<Integer> {
 
   /** Read by {@link CliErrors} from the parse result; declared here so every command accepts it. */
