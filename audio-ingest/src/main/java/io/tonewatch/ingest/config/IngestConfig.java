@@ -3,6 +3,7 @@ package io.tonewatch.ingest.config;
 import static io.tonewatch.ingest.config.IngestKey.*;
 
 import io.tonewatch.ingest.net.Cidr;
+import io.tonewatch.ingest.net.PairBy;
 import java.util.List;
 import java.util.Objects;
 

@@ -48,7 +48,7 @@ public enum IngestKey {
   WEBSOCKET_ENABLED("ingest.websocket-enabled", "true", "Serve Twilio-format media on WebSocket"),
   AUDIOSOCKET_ENABLED("ingest.audiosocket-enabled", "false", "Serve Asterisk AudioSocket on TCP"),
   AUDIOSOCKET_PORT("ingest.audiosocket-port", "9093", "AudioSocket TCP port (0: any free)"),
-  JITTER_MIN_MS("ingest.jitter.min-ms", "40", "Smallest jitter-buffer delay"),
+  JITTER_MIN_MS("ingest.jitter.min-ms", "20", "Smallest jitter-buffer delay"),
   JITTER_MAX_MS("ingest.jitter.max-ms", "200", "Cap on the adaptive jitter-buffer delay"),
   PAYLOAD_L16_MONO("ingest.payload.l16-mono", "96", "Dynamic RTP payload type of L16 8 kHz mono"),
   PAYLOAD_L16_STEREO(

@@ -1,4 +1,4 @@
-package io.tonewatch.ingest.config;
+package io.tonewatch.ingest.net;
 
 import java.util.Locale;
 
