@@ -1,0 +1,105 @@
+package io.tonewatch.ingest.publish;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * A real KRaft cluster in this JVM for the publisher's integration tests: one controller and one
+ * broker in separate processes-in-JVM, so the broker can be stopped and started while the
+ * controller keeps the metadata. Owned by the test thread.
+ */
+final class TestKafka implements AutoCloseable {
+  private final KafkaClusterTestKit kit;
+
+  private TestKafka(KafkaClusterTestKit kit) {
+    this.kit = kit;
+  }
+
+  static TestKafka start() throws Exception {
+    TestKitNodes nodes =
+        new TestKitNodes.Builder()
+            .setCombined(false)
+            .setNumControllerNodes(1)
+            .setNumBrokerNodes(1)
+            .build();
+    KafkaClusterTestKit kit =
+        new KafkaClusterTestKit.Builder(nodes)
+            .setConfigProp("log.cleaner.dedupe.buffer.size", "2097152")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .build();
+    kit.format();
+    kit.startup();
+    kit.waitForReadyBrokers();
+    return new TestKafka(kit);
+  }
+
+  String bootstrapServers() {
+    return kit.bootstrapServers();
+  }
+
+  void createTopic(String name, int partitions) throws Exception {
+    try (Admin admin = kit.admin()) {
+      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+    }
+  }
+
+  BrokerServer broker() {
+    return kit.brokers().values().iterator().next();
+  }
+
+  void stopBroker() {
+    BrokerServer broker = broker();
+    broker.shutdown();
+    broker.awaitShutdown();
+  }
+
+  void startBroker() throws Exception {
+    broker().startup();
+    kit.waitForReadyBrokers();
+  }
+
+  /** Reads {@code topic} from the beginning until {@code count} records came or 30 s passed. */
+  List<ConsumerRecord<byte[], byte[]>> consume(String topic, int partitions, int count) {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
+      List<TopicPartition> assigned = new ArrayList<>();
+      for (int partition = 0; partition < partitions; partition++) {
+        assigned.add(new TopicPartition(topic, partition));
+      }
+      consumer.assign(assigned);
+      consumer.seekToBeginning(assigned);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (records.size() < count && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      // One more short poll shows that nothing beyond the expected records (e.g. duplicates) came.
+      consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+    }
+    assertTrue(records.size() >= count, "consumed " + records.size() + " of " + count);
+    return records;
+  }
+
+  @Override
+  public void close() throws Exception {
+    kit.close();
+  }
+}
