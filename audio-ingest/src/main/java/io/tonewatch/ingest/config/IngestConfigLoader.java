@@ -26,6 +26,9 @@ import java.util.Properties;
  */
 public final class IngestConfigLoader {
 
+  /** The Kafka publisher's keys share the file; {@code PublisherSettings} validates them. */
+  private static final String PUBLISH_PREFIX = "ingest.publish.";
+
   private IngestConfigLoader() {}
 
   /**
@@ -59,7 +62,7 @@ public final class IngestConfigLoader {
       String name = String.valueOf(e.getKey()).strip();
       IngestKey key = IngestKey.byKey(name);
       if (key == null) {
-        if (name.startsWith(IngestKey.PREFIX)) {
+        if (name.startsWith(IngestKey.PREFIX) && !name.startsWith(PUBLISH_PREFIX)) {
           throw new IngestConfigException(name + " in " + where + " is not an ingest setting");
         }
         continue; // other modules' keys may share the file
