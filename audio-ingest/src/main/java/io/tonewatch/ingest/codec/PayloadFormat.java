@@ -58,7 +58,7 @@ public record PayloadFormat(RtpEncoding encoding, int clockRateHz, int channels)
     return switch (encoding) {
       case PCMU -> G711Decoder.ulaw();
       case PCMA -> G711Decoder.alaw();
-      case G722 -> null; // decoder not built yet: G.722 packets count as unknown payload
+      case G722 -> new G722Decoder();
       case L16 -> new L16Decoder(channels);
       case TELEPHONE_EVENT -> null;
     };

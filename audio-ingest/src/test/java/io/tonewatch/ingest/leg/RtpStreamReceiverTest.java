@@ -262,6 +262,34 @@ class RtpStreamReceiverTest {
   }
 
   @Test
+  void g722PacketsDecodeToTheTone() throws java.io.IOException {
+    byte[] g722;
+    try (java.io.InputStream in =
+        io.tonewatch.ingest.codec.G722DecoderTest.class.getResourceAsStream("tone1000.g722")) {
+      g722 = in.readAllBytes();
+    }
+    List<Datagram> sent = new ArrayList<>();
+    for (int p = 0; p < g722.length / 160; p++) {
+      byte[] data =
+          new RtpPacketBuilder()
+              .payloadType(9)
+              .ssrc(0x722L)
+              .sequence(p)
+              .timestamp(160L * p) // RFC 3551 §4.5.2: an 8000 Hz clock for 16 kHz audio
+              .payload(Arrays.copyOfRange(g722, 160 * p, 160 * (p + 1)))
+              .build();
+      sent.add(new Datagram(data, p * 20_000_000L, p));
+    }
+    play(receiver(), sent);
+
+    short[] out = sink.samples(LEG);
+    assertEquals(8000, out.length);
+    assertEquals(0, sink.concealed(LEG));
+    double[] fit = io.tonewatch.ingest.codec.G722DecoderTest.fitSine(out, 1000);
+    assertEquals(0.5 * 32768, Math.hypot(fit[0], fit[1]), 0.5 * 32768 * 0.06);
+  }
+
+  @Test
   void aStereoStreamFeedsTwoLegs() {
     short[] left = TestStream.noise(11L, 160 * 20);
     short[] right = TestStream.noise(12L, 160 * 20);
