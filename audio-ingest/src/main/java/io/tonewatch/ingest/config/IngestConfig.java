@@ -75,7 +75,7 @@ public record IngestConfig(
             staticPortMax,
             "must be above " + STATIC_PORT_MIN.key() + "=" + staticPortMin);
       }
-      if (staticPortMin <= rtpPortMax + 1 && rtpPortMin <= staticPortMax + 1) {
+      if (staticPortMin <= rtpPortMax && rtpPortMin <= staticPortMax) {
         throw IngestConfigException.of(
             STATIC_PORT_MIN,
             staticPortMin,

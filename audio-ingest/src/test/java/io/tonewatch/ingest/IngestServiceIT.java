@@ -1,0 +1,406 @@
+package io.tonewatch.ingest;
+
+import static io.tonewatch.ingest.RecordingSink.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tonewatch.events.Leg;
+import io.tonewatch.events.audio.AudioFrame;
+import io.tonewatch.events.audio.AudioMessage;
+import io.tonewatch.events.audio.CallEnded;
+import io.tonewatch.events.audio.CallStarted;
+import io.tonewatch.events.audio.EndReason;
+import io.tonewatch.ingest.config.IngestConfigLoader;
+import io.tonewatch.ingest.metrics.IngestMetrics;
+import io.tonewatch.ingest.metrics.PacketOutcome;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole service on 127.0.0.1: real HTTP, real RTP over UDP, a recording sink. */
+class IngestServiceIT {
+  private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+  private static final String TOKEN = "it-token-5f1c";
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final RecordingSink sink = new RecordingSink();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+  private IngestService service;
+
+  @AfterEach
+  void stop() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  @Test
+  void anAnnouncedCallDeliversBothLegsWithG711QualityAndEndsOnDelete() throws Exception {
+    start(Map.of("ingest.rtp-port-min", "46200", "ingest.rtp-port-max", "46299"));
+    HttpResponse<String> created =
+        post(
+            "{\"callId\":\"c1\",\"legs\":[\"customer\",\"agent\"],"
+                + "\"metadata\":{\"agent\":\"a7\",\"queue\":\"billing\"},\"transport\":\"rtp\"}",
+            TOKEN);
+    assertEquals(201, created.statusCode(), created.body());
+    JsonNode answer = json.readTree(created.body());
+    assertEquals("127.0.0.1", answer.get("host").asText());
+    int customerPort = answer.at("/legs/customer/rtpPort").asInt();
+    int agentPort = answer.at("/legs/agent/rtpPort").asInt();
+    assertEquals(customerPort + 1, answer.at("/legs/customer/rtcpPort").asInt());
+    assertTrue(customerPort >= 46200 && agentPort <= 46298 && customerPort != agentPort);
+
+    int frames = 100; // 2 s; the sequence numbers wrap after 56 packets
+    short[] customer = Signals20ms.twoTones(350, 1250, 7000, frames);
+    short[] agent = Signals20ms.twoTones(620, 1810, 5000, frames);
+    try (RtpSender c = new RtpSender(LOOPBACK, customerPort, 0x1234ABCDL, 65_480, 4_000_000_000L);
+        RtpSender a = new RtpSender(LOOPBACK, agentPort, 0x0BADF00DL, 17, 99)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < frames; i++) {
+        Signals20ms.paceTo(start, i);
+        c.sendPcmu(customer, i * 160);
+        a.sendPcmu(agent, i * 160);
+      }
+    }
+    await(() -> sink.frames("c1", Leg.AGENT).size() >= frames - 5, 5, "most agent frames");
+    JsonNode listed = json.readTree(get("/v1/calls", TOKEN).body());
+    assertEquals("c1", listed.at("/calls/0/callId").asText());
+    assertEquals(customerPort, listed.at("/calls/0/legs/customer/rtpPort").asInt());
+    assertEquals(204, delete("c1", TOKEN).statusCode());
+
+    List<AudioMessage> messages = sink.of("c1");
+    CallStarted started = assertInstanceOf(CallStarted.class, messages.get(0));
+    assertEquals(Map.of("agent", "a7", "queue", "billing"), started.metadata());
+    assertEquals(java.util.Set.of(Leg.CUSTOMER, Leg.AGENT), started.legs());
+    CallEnded ended = assertInstanceOf(CallEnded.class, messages.get(messages.size() - 1));
+    assertEquals(EndReason.HANGUP, ended.reason());
+    assertEquals(2 + 2 * frames, messages.size(), "start, every frame of both legs, end");
+    assertLegIs(customer, sink.frames("c1", Leg.CUSTOMER), frames);
+    assertLegIs(agent, sink.frames("c1", Leg.AGENT), frames);
+    assertEquals(404, delete("c1", TOKEN).statusCode(), "an ended call is unknown");
+  }
+
+  @Test
+  void aStereoStreamCarriesBothLegsOnOnePort() throws Exception {
+    start(Map.of("ingest.rtp-port-min", "46300", "ingest.rtp-port-max", "46309"));
+    HttpResponse<String> created =
+        post("{\"callId\":\"st\",\"layout\":\"stereo\",\"legs\":[\"customer\",\"agent\"]}", TOKEN);
+    assertEquals(201, created.statusCode(), created.body());
+    JsonNode answer = json.readTree(created.body());
+    int port = answer.at("/legs/customer/rtpPort").asInt();
+    assertEquals(port, answer.at("/legs/agent/rtpPort").asInt());
+    int frames = 25;
+    short[] left = Signals20ms.twoTones(400, 900, 6000, frames);
+    short[] right = Signals20ms.twoTones(700, 2100, 6000, frames);
+    try (RtpSender s = new RtpSender(LOOPBACK, port, 77, 1000, 0)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < frames; i++) {
+        Signals20ms.paceTo(start, i);
+        s.sendL16Stereo(left, right, i * 160);
+      }
+    }
+    assertEquals(204, delete("st", TOKEN).statusCode());
+    List<AudioFrame> customer = sink.frames("st", Leg.CUSTOMER);
+    List<AudioFrame> agent = sink.frames("st", Leg.AGENT);
+    assertEquals(frames, customer.size());
+    assertEquals(frames, agent.size());
+    for (int i = 0; i < frames; i++) {
+      assertArrayEquals(
+          Arrays.copyOfRange(left, i * 160, i * 160 + 160), customer.get(i).samples());
+      assertArrayEquals(Arrays.copyOfRange(right, i * 160, i * 160 + 160), agent.get(i).samples());
+    }
+  }
+
+  @Test
+  void refusesBadRequestsWithTheRightStatusAndOneSentence() throws Exception {
+    start(
+        Map.of(
+            "ingest.rtp-port-min", "46320",
+            "ingest.rtp-port-max", "46325", // three pairs
+            "ingest.max-legs", "5"));
+    assertEquals(401, post("{\"callId\":\"x\"}", null).statusCode());
+    assertEquals(401, post("{\"callId\":\"x\"}", "wrong").statusCode());
+    assertEquals(401, get("/v1/calls", null).statusCode());
+    assertEquals(200, get("/health", null).statusCode(), "health needs no token");
+    assertBadRequest("{\"callId\":", "not valid JSON");
+    assertBadRequest("[1,2]", "JSON object");
+    assertBadRequest("{\"legs\":[\"customer\"]}", "'callId'");
+    assertBadRequest("{\"callId\":\"x\",\"legs\":[\"caller\"]}", "'legs'");
+    assertBadRequest("{\"callId\":\"x\",\"legs\":[\"agent\",\"agent\"]}", "twice");
+    assertBadRequest("{\"callId\":\"x\",\"transport\":\"sip\"}", "'transport'");
+    assertBadRequest("{\"callId\":\"x\",\"layout\":\"stereo\",\"legs\":[\"agent\"]}", "stereo");
+    assertBadRequest("{\"callId\":\"x\",\"colour\":\"red\"}", "'colour'");
+    assertBadRequest("{\"callId\":\"x\",\"metadata\":{\"a\":{\"b\":1}}}", "string");
+    assertEquals(0, service.registry().activeCalls(), "refused requests admit nothing");
+
+    assertEquals(201, post("{\"callId\":\"a\"}", TOKEN).statusCode());
+    assertEquals(409, post("{\"callId\":\"a\",\"legs\":[\"agent\"]}", TOKEN).statusCode());
+    assertEquals(201, post("{\"callId\":\"b\",\"legs\":[\"agent\"]}", TOKEN).statusCode());
+    HttpResponse<String> noPorts = post("{\"callId\":\"c\",\"legs\":[\"agent\"]}", TOKEN);
+    assertEquals(503, noPorts.statusCode());
+    assertEquals("No RTP ports are free.", json.readTree(noPorts.body()).get("error").asText());
+    HttpResponse<String> ws = post("{\"callId\":\"w\",\"transport\":\"websocket\"}", TOKEN);
+    assertEquals(201, ws.statusCode(), "no port needed: 5 legs now");
+    assertFalse(json.readTree(ws.body()).has("host"));
+    HttpResponse<String> limit = post("{\"callId\":\"d\",\"transport\":\"audiosocket\"}", TOKEN);
+    assertEquals(503, limit.statusCode());
+    assertTrue(json.readTree(limit.body()).get("error").asText().contains("legs"));
+    assertEquals(404, delete("nope", TOKEN).statusCode());
+    assertEquals(204, delete("w", TOKEN).statusCode());
+    JsonNode listed = json.readTree(get("/v1/calls", TOKEN).body());
+    assertEquals(2, listed.get("calls").size());
+    JsonNode health = json.readTree(get("/health", null).body());
+    assertEquals(3, health.get("legs").asInt());
+    HttpResponse<String> metrics = get("/metrics", null);
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.body().contains("scrape of"), metrics.body());
+  }
+
+  @Test
+  void staticModePairsPortsIntoACallThatEndsByMediaTimeout() throws Exception {
+    start(
+        Map.of(
+            "ingest.rtp-port-min", "46340",
+            "ingest.rtp-port-max", "46349",
+            "ingest.static.port-min", "46360",
+            "ingest.static.port-max", "46367",
+            "ingest.media-timeout-seconds", "1"));
+    assertEquals(List.of(46360, 46362, 46364, 46366), service.staticRtpPorts());
+    int frames = 25;
+    short[] customer = Signals20ms.twoTones(300, 1000, 6000, frames);
+    short[] agent = Signals20ms.twoTones(500, 1500, 6000, frames);
+    try (RtpSender c = new RtpSender(LOOPBACK, 46364, 4242, 10, 0);
+        RtpSender a = new RtpSender(LOOPBACK, 46366, 5151, 20, 0)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < frames; i++) {
+        Signals20ms.paceTo(start, i);
+        c.sendPcmu(customer, i * 160);
+        a.sendPcmu(agent, i * 160);
+      }
+    }
+    String callId = "static-46364-4242";
+    await(() -> sink.ended(callId).isPresent(), 5, "the media timeout");
+    assertEquals(EndReason.MEDIA_TIMEOUT, sink.ended(callId).orElseThrow().reason());
+    assertEquals(
+        java.util.Set.of(Leg.CUSTOMER, Leg.AGENT), sink.started(callId).orElseThrow().legs());
+    assertLegIs(customer, sink.frames(callId, Leg.CUSTOMER), frames);
+    assertLegIs(agent, sink.frames(callId, Leg.AGENT), frames);
+    assertEquals(2 + 2 * frames, sink.messages().size(), "one call: start, frames, end");
+  }
+
+  @Test
+  void staticModeByArrivalMakesTheFirstSourceTheCustomerAndTheSecondTheAgent() throws Exception {
+    start(
+        Map.of(
+            "ingest.rtp-port-min", "46380",
+            "ingest.rtp-port-max", "46389",
+            "ingest.static.port-min", "46390",
+            "ingest.static.port-max", "46393",
+            "ingest.static.pair-by", "arrival",
+            "ingest.media-timeout-seconds", "1"));
+    short[] pcm = Signals20ms.twoTones(440, 880, 6000, 10);
+    try (RtpSender first = new RtpSender(LOOPBACK, 46390, 1, 0, 0);
+        RtpSender second = new RtpSender(LOOPBACK, 46392, 2, 0, 0)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < 10; i++) {
+        Signals20ms.paceTo(start, i);
+        first.sendPcmu(pcm, i * 160);
+        if (i >= 3) {
+          second.sendPcmu(pcm, (i - 3) * 160);
+        }
+      }
+    }
+    String callId = "static-46390-1";
+    await(() -> sink.ended(callId).isPresent(), 5, "the media timeout");
+    assertEquals(10, sink.frames(callId, Leg.CUSTOMER).size());
+    assertEquals(7, sink.frames(callId, Leg.AGENT).size());
+  }
+
+  @Test
+  void anAnnouncedCallWhoseMediaStopsEndsByMediaTimeout() throws Exception {
+    start(
+        Map.of(
+            "ingest.rtp-port-min", "46400",
+            "ingest.rtp-port-max", "46409",
+            "ingest.media-timeout-seconds", "1"));
+    JsonNode answer = json.readTree(post("{\"callId\":\"t1\",\"legs\":[\"agent\"]}", TOKEN).body());
+    short[] pcm = Signals20ms.twoTones(440, 880, 6000, 10);
+    try (RtpSender a = new RtpSender(LOOPBACK, answer.at("/legs/agent/rtpPort").asInt(), 9, 0, 0)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < 10; i++) {
+        Signals20ms.paceTo(start, i);
+        a.sendPcmu(pcm, i * 160);
+      }
+    }
+    await(() -> sink.ended("t1").isPresent(), 5, "the media timeout");
+    assertEquals(EndReason.MEDIA_TIMEOUT, sink.ended("t1").orElseThrow().reason());
+    assertEquals(10, sink.frames("t1", Leg.AGENT).size());
+    assertFalse(service.registry().isOpen("t1"));
+  }
+
+  @Test
+  void closeFlushesAndEndsLiveCallsWithShutdown() throws Exception {
+    start(Map.of("ingest.rtp-port-min", "46420", "ingest.rtp-port-max", "46429"));
+    JsonNode answer =
+        json.readTree(post("{\"callId\":\"s1\",\"legs\":[\"customer\"]}", TOKEN).body());
+    assertEquals(201, post("{\"callId\":\"s2\",\"transport\":\"websocket\"}", TOKEN).statusCode());
+    short[] pcm = Signals20ms.twoTones(440, 880, 6000, 5);
+    try (RtpSender c =
+        new RtpSender(LOOPBACK, answer.at("/legs/customer/rtpPort").asInt(), 9, 0, 0)) {
+      for (int i = 0; i < 5; i++) {
+        c.sendPcmu(pcm, i * 160);
+      }
+    }
+    await(() -> countOf(PacketOutcome.ACCEPTED) >= 3, 5, "packets taken");
+    service.close();
+    assertEquals(5, sink.frames("s1", Leg.CUSTOMER).size(), "held audio flushed");
+    List<AudioMessage> s1 = sink.of("s1");
+    assertEquals(EndReason.SHUTDOWN, ((CallEnded) s1.get(s1.size() - 1)).reason());
+    assertEquals(EndReason.SHUTDOWN, sink.ended("s2").orElseThrow().reason());
+    assertEquals(0, service.registry().activeCalls());
+  }
+
+  @Test
+  void aMalformedCorpusIsCountedAndDroppedAndTheServiceStillServes() throws Exception {
+    start(Map.of("ingest.rtp-port-min", "46440", "ingest.rtp-port-max", "46449"));
+    JsonNode answer =
+        json.readTree(post("{\"callId\":\"m1\",\"legs\":[\"customer\"]}", TOKEN).body());
+    int port = answer.at("/legs/customer/rtpPort").asInt();
+    short[] pcm = Signals20ms.twoTones(440, 880, 6000, 40);
+    Map<PacketOutcome, Double> before;
+    MalformedCorpus corpus = MalformedCorpus.generate(new Random(20260101L), 0x5151L);
+    try (RtpSender good = new RtpSender(LOOPBACK, port, 0x5151L, 300, 8000)) {
+      for (int i = 0; i < 20; i++) {
+        good.sendPcmu(pcm, i * 160);
+      }
+      await(() -> sink.frames("m1", Leg.CUSTOMER).size() >= 15, 5, "frames before the corpus");
+      before = counts();
+      for (byte[] datagram : corpus.datagrams()) {
+        good.sendRaw(datagram);
+      }
+      await(
+          () -> total(counts()) - total(before) >= corpus.deterministicCount(),
+          5,
+          "the corpus counted");
+      for (int i = 20; i < 40; i++) {
+        good.sendPcmu(pcm, i * 160);
+      }
+      await(() -> sink.frames("m1", Leg.CUSTOMER).size() >= 35, 5, "frames after the corpus");
+    }
+    assertEquals(200, get("/health", null).statusCode(), "HTTP still answers");
+    assertEquals(204, delete("m1", TOKEN).statusCode());
+    Map<PacketOutcome, Double> after = counts();
+    assertEquals(
+        corpus.datagrams().size() + 20.0,
+        total(after) - total(before),
+        "every datagram counted exactly once: " + after);
+    assertEquals(20.0, delta(after, before, PacketOutcome.ACCEPTED), "only the good packets");
+    assertEquals(corpus.oversized(), delta(after, before, PacketOutcome.OVERSIZED));
+    assertTrue(delta(after, before, PacketOutcome.MALFORMED) >= corpus.malformed());
+    assertTrue(delta(after, before, PacketOutcome.UNKNOWN_PAYLOAD) >= corpus.unknownPayload());
+    List<AudioFrame> frames = sink.frames("m1", Leg.CUSTOMER);
+    assertLegIs(pcm, frames, 40);
+  }
+
+  private void start(Map<String, String> settings) {
+    Map<String, String> all = new HashMap<>(settings);
+    all.put("ingest.http-port", "0");
+    all.put("ingest.bind-address", "127.0.0.1");
+    all.put("ingest.auth-token", TOKEN);
+    service =
+        new IngestService(
+                IngestConfigLoader.fromMap(all),
+                sink,
+                new IngestMetrics(meters),
+                () -> "# scrape of " + meters.getMeters().size() + " meters\n")
+            .start();
+  }
+
+  private static void assertLegIs(short[] source, List<AudioFrame> frames, int expected) {
+    assertEquals(expected, frames.size(), "frames");
+    for (int i = 0; i < frames.size(); i++) {
+      assertEquals(i, frames.get(i).sequence(), "no gaps");
+      assertEquals(i * 20L, frames.get(i).mediaTimeMs());
+      assertFalse(frames.get(i).concealed(), "frame " + i + " concealed");
+    }
+    double snr = Signals20ms.snrDb(source, frames);
+    assertTrue(snr >= 30, "G.711 SNR " + snr + " dB");
+  }
+
+  private void assertBadRequest(String body, String expectedInError) throws Exception {
+    HttpResponse<String> response = post(body, TOKEN);
+    assertEquals(400, response.statusCode(), body);
+    String error = json.readTree(response.body()).get("error").asText();
+    assertTrue(error.contains(expectedInError), error);
+    assertTrue(error.endsWith("."), "one sentence: " + error);
+  }
+
+  private Map<PacketOutcome, Double> counts() {
+    Map<PacketOutcome, Double> counts = new java.util.EnumMap<>(PacketOutcome.class);
+    for (PacketOutcome outcome : PacketOutcome.values()) {
+      counts.put(outcome, countOf(outcome));
+    }
+    return counts;
+  }
+
+  private double countOf(PacketOutcome outcome) {
+    return meters
+        .get("tonewatch.ingest.packets")
+        .tag("source", "rtp")
+        .tag("outcome", outcome.tagValue())
+        .counter()
+        .count();
+  }
+
+  private static double total(Map<PacketOutcome, Double> counts) {
+    return counts.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  private static double delta(
+      Map<PacketOutcome, Double> after, Map<PacketOutcome, Double> before, PacketOutcome o) {
+    return after.get(o) - before.get(o);
+  }
+
+  private HttpResponse<String> post(String body, String token)
+      throws IOException, InterruptedException {
+    return send(request("/v1/calls", token).POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpResponse<String> get(String path, String token)
+      throws IOException, InterruptedException {
+    return send(request(path, token).GET());
+  }
+
+  private HttpResponse<String> delete(String callId, String token)
+      throws IOException, InterruptedException {
+    return send(request("/v1/calls/" + callId, token).DELETE());
+  }
+
+  private HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path));
+    return token == null ? b : b.header("Authorization", "Bearer " + token);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
