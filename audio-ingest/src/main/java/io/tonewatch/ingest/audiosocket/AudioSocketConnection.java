@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves one AudioSocket TCP connection (one leg) on a blocking socket: waits for the UUID message,
  * takes a leg from {@link AudioSocketCalls}, then cuts the slin audio into frames until hangup,
- * error, end of stream, read timeout or a stream that is not AudioSocket. Never throws on input.
- * Owned by its pool thread; all fields are confined to it.
+ * error, end of stream, read timeout or a stream that is not AudioSocket (one that does not begin
+ * with a UUID message, or a run of bad messages). Never throws on input. Owned by its pool thread;
+ * all fields are confined to it.
  */
 final class AudioSocketConnection implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(AudioSocketConnection.class);
@@ -58,6 +59,7 @@ final class AudioSocketConnection implements Runnable {
       while (!ended) {
         int n = in.read(buf);
         if (n < 0) {
+          decoder.endOfStream();
           break;
         }
         decoder.feed(buf, 0, n, this::onFrame);
@@ -68,12 +70,20 @@ final class AudioSocketConnection implements Runnable {
         }
       }
     } catch (SocketTimeoutException e) {
+      decoder.endOfStream();
       reason = EndReason.MEDIA_TIMEOUT;
     } catch (IOException | RuntimeException e) {
       LOG.debug("audiosocket {}: connection ended: {}", callId, e.toString());
     } finally {
       endLeg(stopping.getAsBoolean() ? EndReason.SHUTDOWN : reason);
     }
+  }
+
+  /** Streams begin with the UUID message; one that begins otherwise is not a leg. */
+  private boolean notStartedById() {
+    return callId == null
+        && decoder.firstType() >= 0
+        && decoder.firstType() != AudioSocketDecoder.TYPE_UUID;
   }
 
   private void onFrame(AudioSocketFrame frame) {

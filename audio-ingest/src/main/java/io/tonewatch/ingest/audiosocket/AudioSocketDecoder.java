@@ -41,6 +41,7 @@ public final class AudioSocketDecoder {
   private boolean skipping;
   private int consecutiveBad;
   private boolean failed;
+  private int firstType = -1;
 
   public AudioSocketDecoder(IngestMetrics metrics, int maxPayloadBytes) {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -77,9 +78,27 @@ public final class AudioSocketDecoder {
     }
   }
 
+  /**
+   * The stream has ended (socket closed): a message cut short is counted {@code MALFORMED}. True
+   * when nothing was pending.
+   */
+  public boolean endOfStream() {
+    boolean clean = headerCount == 0;
+    if (!clean && !failed && !skipping) {
+      metrics.packet(IngestMetrics.Source.AUDIOSOCKET, PacketOutcome.MALFORMED);
+    }
+    headerCount = 0;
+    return clean;
+  }
+
   /** True once the stream has shown it is not AudioSocket; later input is ignored. */
   public boolean failed() {
     return failed;
+  }
+
+  /** The type byte of the stream's first message, -1 before its header is complete. */
+  public int firstType() {
+    return firstType;
   }
 
   /** True between messages: nothing of a partial message is held. */
@@ -91,7 +110,13 @@ public final class AudioSocketDecoder {
     type = header[0] & 0xFF;
     length = ((header[1] & 0xFF) << 8) | (header[2] & 0xFF);
     payloadCount = 0;
+    if (firstType < 0) {
+      firstType = type;
+    }
     skipping = length > maxPayloadBytes;
+    if (skipping) {
+      bad(PacketOutcome.OVERSIZED); // counted now: the rest may never come
+    }
     if (length == 0) {
       finishMessage(out);
     }
@@ -100,7 +125,7 @@ public final class AudioSocketDecoder {
   private void finishMessage(Consumer<AudioSocketFrame> out) {
     headerCount = 0;
     if (skipping) {
-      bad(PacketOutcome.OVERSIZED);
+      skipping = false;
       return;
     }
     AudioSocketFrame frame = frameOf(type, length);
