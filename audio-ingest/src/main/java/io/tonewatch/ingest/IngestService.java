@@ -6,6 +6,7 @@ import io.tonewatch.events.audio.EndReason;
 import io.tonewatch.ingest.audiosocket.AudioSocketServer;
 import io.tonewatch.ingest.audiosocket.AudioSocketSettings;
 import io.tonewatch.ingest.call.CallRegistry;
+import io.tonewatch.ingest.call.TouchingFrameSink;
 import io.tonewatch.ingest.codec.PayloadMap;
 import io.tonewatch.ingest.config.IngestConfig;
 import io.tonewatch.ingest.control.BearerToken;
@@ -88,7 +89,8 @@ public final class IngestService implements AutoCloseable {
     try {
       udp.start();
       if (config.audioSocketEnabled()) {
-        audioSocket = new AudioSocketServer(audioSocketSettings(), registry, sink, metrics);
+        audioSocket =
+            new AudioSocketServer(audioSocketSettings(), registry, touchingSink(), metrics);
         audioSocket.start();
       }
       Javalin app =
@@ -102,7 +104,7 @@ public final class IngestService implements AutoCloseable {
               registry, udp, config.rtpHost(), new BearerToken(config.authToken()), metricsScrape)
           .install(app);
       if (config.websocketEnabled()) {
-        new TwilioMediaStreams(registry, sink, metrics, twilioSettings()).install(app);
+        new TwilioMediaStreams(registry, touchingSink(), metrics, twilioSettings()).install(app);
       }
       http = app;
       app.start(config.bindAddress(), config.httpPort());
@@ -157,6 +159,11 @@ public final class IngestService implements AutoCloseable {
     if (audioSocket != null) {
       audioSocket.close();
     }
+  }
+
+  /** For front-ends whose calls the registry cannot see media of: frames postpone the timeout. */
+  private FrameSink touchingSink() {
+    return new TouchingFrameSink(sink, registry);
   }
 
   private UdpSettings udpSettings(IngestConfig c) {
