@@ -1,0 +1,69 @@
+package io.tonewatch.app.kafka;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the in-process broker; validates itself and names the key and value of a bad setting.
+ *
+ * @param port the client port on 127.0.0.1 ({@code kafka.embedded.port}; 0: a free one)
+ * @param controllerPort the KRaft controller port on 127.0.0.1 (0: a free one)
+ * @param dataDir where the log and metadata live ({@code kafka.embedded.data-dir}; null: a new
+ *     temporary directory)
+ * @param deleteOnClose whether close deletes {@code dataDir} (always true for a temporary one)
+ * @param partitions partitions of each tonewatch topic ({@code kafka.embedded.partitions})
+ * @param startTimeoutMillis how long start may take, topics included
+ */
+public record EmbeddedKafkaSettings(
+    int port,
+    int controllerPort,
+    Path dataDir,
+    boolean deleteOnClose,
+    int partitions,
+    long startTimeoutMillis) {
+
+  public EmbeddedKafkaSettings {
+    port("kafka.embedded.port", port);
+    port("kafka.embedded.controller-port", controllerPort);
+    if (port != 0 && port == controllerPort) {
+      throw new IllegalArgumentException(
+          "kafka.embedded.controller-port=" + controllerPort + " is also kafka.embedded.port");
+    }
+    if (partitions < 1 || partitions > 1_000) {
+      throw new IllegalArgumentException(
+          "kafka.embedded.partitions=" + partitions + " must be between 1 and 1000");
+    }
+    if (startTimeoutMillis < 1_000) {
+      throw new IllegalArgumentException(
+          "kafka.embedded.start-timeout-ms=" + startTimeoutMillis + " must be at least 1000");
+    }
+    if (dataDir == null) {
+      deleteOnClose = true;
+    }
+  }
+
+  /** Free ports, a temporary directory deleted on close, 6 partitions per topic, 60 s to start. */
+  public static EmbeddedKafkaSettings defaults() {
+    return new EmbeddedKafkaSettings(0, 0, null, true, 6, 60_000);
+  }
+
+  public EmbeddedKafkaSettings withPort(int port) {
+    return new EmbeddedKafkaSettings(
+        port, controllerPort, dataDir, deleteOnClose, partitions, startTimeoutMillis);
+  }
+
+  public EmbeddedKafkaSettings withDataDir(Path dataDir, boolean deleteOnClose) {
+    return new EmbeddedKafkaSettings(
+        port, controllerPort, dataDir, deleteOnClose, partitions, startTimeoutMillis);
+  }
+
+  public EmbeddedKafkaSettings withPartitions(int partitions) {
+    return new EmbeddedKafkaSettings(
+        port, controllerPort, dataDir, deleteOnClose, partitions, startTimeoutMillis);
+  }
+
+  private static void port(String key, int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException(key + "=" + port + " is not a port (0 to 65535)");
+    }
+  }
+}
