@@ -63,8 +63,9 @@ import picocli.CommandLine.Spec;
           + " with --static HOST:PORT, no control API: call n's customer leg goes to"
           + " PORT+4(n-1), its agent leg to PORT+4(n-1)+2.",
       "websocket: one Twilio Media Stream per call (tracks inbound = customer, outbound ="
-          + " agent). audiosocket: one Asterisk AudioSocket TCP connection per leg, the same"
-          + " UUID (from --seed and the call id) for both legs.",
+          + " agent). audiosocket: one Asterisk AudioSocket TCP connection per leg, customer"
+          + " first, the same UUID (from --seed and the call id) for both legs; the UUID is"
+          + " the call id the service sees.",
       "Prints a summary at the end; Ctrl-C ends the calls cleanly. Exit 0 done, 1 the target"
           + " refused or is unreachable, 2 bad usage."
     })
@@ -102,7 +103,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--control",
       paramLabel = "URL",
-      description = "rtp: the ingest control API (default: ${DEFAULT-VALUE}).")
+      description =
+          "rtp, and audiosocket with a token: the ingest control API (default:"
+              + " ${DEFAULT-VALUE}).")
   String control = "http://127.0.0.1:8090";
 
   @Option(
@@ -259,6 +262,15 @@ final class SimulateCommand implements Callable<Integer> {
         describeTarget(),
         runSeed,
         expectedNanos / 1e9);
+    if (mode == Mode.AUDIOSOCKET) {
+      for (CallScript script : scripts.subList(0, Math.min(3, scripts.size()))) {
+        err.println(
+            "simulate: "
+                + script.callId()
+                + " is AudioSocket UUID "
+                + AudioSocketCallTransport.uuidOf(runSeed, script.callId()));
+      }
+    }
     err.flush();
 
     SimulationStats stats = new SimulationStats();
@@ -363,8 +375,14 @@ final class SimulateCommand implements Callable<Integer> {
         InetSocketAddress target =
             new InetSocketAddress(
                 hostOf("--audiosocket", audioSocket), portOf("--audiosocket", audioSocket));
+        // A service with a token serves only UUIDs announced through its control API first.
+        ControlApiClient announcer =
+            bearer != null || given("--control")
+                ? new ControlApiClient(
+                    URI.create(control), bearer, ControlApiClient.newHttpClient())
+                : null;
         yield (script, timers) ->
-            new AudioSocketCallTransport(script, target, connector, runSeed, stats);
+            new AudioSocketCallTransport(script, target, connector, runSeed, announcer, stats);
       }
     };
   }
@@ -432,7 +450,10 @@ final class SimulateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw bad("invalid --call-id-prefix '" + callIdPrefix + "': " + e.getMessage());
     }
-    onlyIn(Mode.RTP, "--control", "--static", "--codec", "--ptime", "--seq-start", "--loss");
+    if (mode == Mode.WEBSOCKET && given("--control")) {
+      throw bad("--control applies to --mode rtp and audiosocket only");
+    }
+    onlyIn(Mode.RTP, "--static", "--codec", "--ptime", "--seq-start", "--loss");
     onlyIn(Mode.RTP, "--reorder", "--reorder-depth", "--duplicate", "--jitter-ms");
     onlyIn(Mode.WEBSOCKET, "--ws-url");
     onlyIn(Mode.AUDIOSOCKET, "--audiosocket");
@@ -462,7 +483,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
       }
       case WEBSOCKET -> requireUrl("--ws-url", wsUrl, "ws", "wss");
-      case AUDIOSOCKET -> portOf("--audiosocket", audioSocket);
+      case AUDIOSOCKET -> {
+        portOf("--audiosocket", audioSocket);
+        requireUrl("--control", control, "http", "https");
+      }
     }
   }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.Executor;
 /**
  * One call as Asterisk AudioSocket: one TCP connection per leg, customer first, each starting with
  * the call's UUID (the same for both legs), then 20 ms frames of 8 kHz slin16, then hangup.
- * Connections open on {@code connector}; the loop thread writes once they are open.
+ * Connections open on {@code connector}; the loop thread writes once they are open. With an
+ * announcer, the call (named by its UUID) is first announced through the control API with transport
+ * {@code audiosocket}, as a service with an auth token requires, and deleted at the end.
  */
 public final class AudioSocketCallTransport implements CallTransport {
 
@@ -26,7 +28,9 @@ public final class AudioSocketCallTransport implements CallTransport {
   private final InetSocketAddress target;
   private final Executor connector;
   private final SimulationStats stats;
+  private final ControlApiClient announcer;
   private final UUID uuid;
+  private volatile boolean announced;
   private final Map<Leg, Socket> sockets = new EnumMap<>(Leg.class);
   private final Map<Leg, OutputStream> outs = new EnumMap<>(Leg.class);
 
@@ -35,10 +39,12 @@ public final class AudioSocketCallTransport implements CallTransport {
       InetSocketAddress target,
       Executor connector,
       long seed,
+      ControlApiClient announcer,
       SimulationStats stats) {
     this.script = script;
     this.target = target;
     this.connector = connector;
+    this.announcer = announcer;
     this.stats = stats;
     this.uuid = uuidOf(seed, script.callId());
   }
@@ -48,8 +54,26 @@ public final class AudioSocketCallTransport implements CallTransport {
     return UUID.nameUUIDFromBytes((seed + "/" + callId).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The call id the ingest service gives this call: its UUID. */
+  public String ingestCallId() {
+    return uuid.toString();
+  }
+
   @Override
   public CompletableFuture<Void> open() {
+    if (announcer == null) {
+      return connect();
+    }
+    return announcer
+        .announce(ingestCallId(), script.legs(), "audiosocket")
+        .thenCompose(
+            body -> {
+              announced = true;
+              return connect();
+            });
+  }
+
+  private CompletableFuture<Void> connect() {
     return CompletableFuture.runAsync(
         () -> {
           for (Leg leg : script.legs()) {
@@ -121,6 +145,10 @@ public final class AudioSocketCallTransport implements CallTransport {
       }
       sockets.clear();
       outs.clear();
+    }
+    if (announced) {
+      announced = false;
+      return announcer.close(ingestCallId());
     }
     return CompletableFuture.completedFuture(null);
   }

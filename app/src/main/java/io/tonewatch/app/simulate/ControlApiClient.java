@@ -54,10 +54,21 @@ public final class ControlApiClient implements RtpTargets {
   @Override
   public CompletableFuture<Map<Leg, InetSocketAddress>> open(
       int number, String callId, List<Leg> legs) {
+    return announce(callId, legs, null).thenApply(body -> ports(callId, legs, body));
+  }
+
+  /**
+   * Announces a call that will arrive over {@code transport} (null: RTP, the API's default), e.g.
+   * {@code audiosocket} so that a service with a token accepts its UUID; answers the body.
+   */
+  public CompletableFuture<String> announce(String callId, List<Leg> legs, String transport) {
     ObjectNode body = JSON.createObjectNode();
     body.put("callId", callId);
     legs.forEach(leg -> body.withArray("legs").add(leg.wireName()));
     body.putObject("metadata").put("source", "simulate");
+    if (transport != null) {
+      body.put("transport", transport);
+    }
     HttpRequest request =
         request(base.resolve(base.getPath() + "/v1/calls"))
             .header("Content-Type", "application/json")
@@ -69,7 +80,7 @@ public final class ControlApiClient implements RtpTargets {
               if (response.statusCode() != 201 && response.statusCode() != 200) {
                 throw refused(response, "announce " + callId);
               }
-              return ports(callId, legs, response.body());
+              return response.body();
             });
   }
 
