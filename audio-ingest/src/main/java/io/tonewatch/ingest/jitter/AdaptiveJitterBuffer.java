@@ -12,7 +12,8 @@ import java.util.Objects;
  * waited the current delay (a few times the RFC 3550 A.8 jitter plus one packet time, clamped to
  * the settings); then the gap is given up as lost and playout goes on. At most {@code
  * maxDelayMillis} of packets (and never more than {@value #CAPACITY} packets) are held; more force
- * the oldest gap out at once.
+ * the oldest gap out at once, and a packet {@value #CAPACITY} or more sequence numbers ahead gives
+ * up everything missing before it.
  *
  * <p>Packets are ordered by extended sequence number and placed on the timeline by their RTP
  * timestamps, in samples: whatever the timestamps skip (lost packets, event-only spans, silence
@@ -108,7 +109,7 @@ public final class AdaptiveJitterBuffer {
       return PacketOutcome.DUPLICATE;
     }
     if (seq - nextSeq >= CAPACITY) {
-      advanceTo(seq - CAPACITY + 1);
+      advanceTo(seq); // beyond the window: nothing before it is worth waiting for
     }
     hold(idx, seq, timestamp, payloadType, audio, buf, offset, length, samples, arrivalNanos);
     drain();
