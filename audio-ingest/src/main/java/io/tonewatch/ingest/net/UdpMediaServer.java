@@ -58,7 +58,7 @@ public final class UdpMediaServer implements AutoCloseable {
   private final IngestMetrics metrics;
   private final LongSupplier nanoTime;
   private final PortPool ports;
-  private final RateLimiter rateLimiter;
+  private final DatagramGate gate;
   private final LiveStreams live;
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final ByteBuffer buffer = ByteBuffer.allocate(65_536); // any UDP payload fits
@@ -81,8 +81,11 @@ public final class UdpMediaServer implements AutoCloseable {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.ports = new PortPool(settings.bindAddress(), settings.rtpPortMin(), settings.rtpPortMax());
-    this.rateLimiter =
-        new RateLimiter(settings.sourceRateLimitPps(), settings.rateLimitMaxSources());
+    this.gate =
+        new DatagramGate(
+            settings.maxDatagramBytes(),
+            settings.sourceFilter(),
+            new RateLimiter(settings.sourceRateLimitPps(), settings.rateLimitMaxSources()));
     this.live = new LiveStreams(registry);
   }
 
@@ -269,14 +272,8 @@ public final class UdpMediaServer implements AutoCloseable {
 
   private void onDatagram(Endpoint endpoint, InetSocketAddress from, int length) {
     long now = nanoTime.getAsLong();
-    PacketOutcome refused = null;
-    if (length > settings.maxDatagramBytes()) {
-      refused = PacketOutcome.OVERSIZED;
-    } else if (!settings.sourceFilter().allows(from.getAddress())) {
-      refused = PacketOutcome.REJECTED_SOURCE;
-    } else if (!rateLimiter.tryAcquire(from.getAddress(), now)) {
-      refused = PacketOutcome.RATE_LIMITED;
-    } else if (endpoint.rtcp()) {
+    PacketOutcome refused = gate.refuse(from.getAddress(), length, now);
+    if (refused == null && endpoint.rtcp()) {
       refused = PacketOutcome.RTCP;
     }
     if (refused != null) {
