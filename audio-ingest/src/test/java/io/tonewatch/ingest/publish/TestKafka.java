@@ -22,14 +22,14 @@ import org.apache.kafka.common.test.TestKitNodes;
  * broker in separate processes-in-JVM, so the broker can be stopped and started while the
  * controller keeps the metadata. Owned by the test thread.
  */
-final class TestKafka implements AutoCloseable {
+public final class TestKafka implements AutoCloseable {
   private final KafkaClusterTestKit kit;
 
   private TestKafka(KafkaClusterTestKit kit) {
     this.kit = kit;
   }
 
-  static TestKafka start() throws Exception {
+  public static TestKafka start() throws Exception {
     TestKitNodes nodes =
         new TestKitNodes.Builder()
             .setCombined(false)
@@ -47,11 +47,11 @@ final class TestKafka implements AutoCloseable {
     return new TestKafka(kit);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return kit.bootstrapServers();
   }
 
-  void createTopic(String name, int partitions) throws Exception {
+  public void createTopic(String name, int partitions) throws Exception {
     try (Admin admin = kit.admin()) {
       admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
     }

@@ -1,0 +1,2 @@
+/** Integration tests of the whole ingest path against real peers (ffmpeg, GStreamer, Kafka). */
+package io.tonewatch.ingest.peers;
