@@ -1,5 +1,8 @@
 package io.tonewatch.ingest.leg;
 
+import io.tonewatch.ingest.rtp.RtpPacket;
+import io.tonewatch.ingest.rtp.SequenceNumbers;
+
 /**
  * A few datagrams kept back, in arrival order, with their arrival times: packets of a source on
  * probation (RFC 3550 A.1), or the packet of a sequence jump that the next one may confirm. Copies
@@ -62,6 +65,31 @@ final class HeldDatagrams {
     System.arraycopy(arrivalsNanos, 1, arrivalsNanos, 0, size - 1);
     buffers[size - 1] = first;
     size--;
+  }
+
+  /**
+   * Indices of the held datagrams sorted by RTP sequence number (wrap-aware, relative to the first
+   * that parses); parses each into {@code view}.
+   */
+  int[] sequenceOrder(RtpPacket view) {
+    int[] order = new int[size];
+    int[] distance = new int[size];
+    int reference = -1;
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+      if (view.parse(buffers[i], 0, lengths[i])) {
+        reference = reference < 0 ? view.sequence() : reference;
+        distance[i] = SequenceNumbers.distance(reference, view.sequence());
+      }
+    }
+    for (int i = 1; i < size; i++) { // insertion sort of a handful
+      for (int j = i; j > 0 && distance[order[j]] < distance[order[j - 1]]; j--) {
+        int t = order[j];
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+    }
+    return order;
   }
 
   void clear() {

@@ -1,11 +1,9 @@
 package io.tonewatch.ingest.leg;
 
-import io.tonewatch.ingest.codec.AudioDecoder;
 import io.tonewatch.ingest.codec.PayloadFormat;
 import io.tonewatch.ingest.codec.PayloadMap;
 import io.tonewatch.ingest.jitter.AdaptiveJitterBuffer;
 import io.tonewatch.ingest.jitter.JitterSettings;
-import io.tonewatch.ingest.jitter.PlayoutListener;
 import io.tonewatch.ingest.metrics.IngestMetrics;
 import io.tonewatch.ingest.metrics.PacketOutcome;
 import io.tonewatch.ingest.rtp.InterarrivalJitter;
@@ -45,18 +43,15 @@ public final class RtpStreamReceiver {
   static final int PROBATION_HOLD = 8;
 
   private final String callId;
-  private final StreamLayout layout;
   private final PayloadMap payloads;
   private final IngestMetrics metrics;
   private final RtpPacket packet = new RtpPacket();
   private final TelephoneEvent event = new TelephoneEvent();
-  private final AudioDecoder[] decoders = new AudioDecoder[PayloadMap.MAX_PAYLOAD_TYPE + 1];
-  private final RtpFramer[] framers;
+  private final LegPlayout playout;
   private final AdaptiveJitterBuffer buffer;
   private final InterarrivalJitter jitter = new InterarrivalJitter(PayloadFormat.CLOCK_RATE_HZ);
   private final HeldDatagrams probation = new HeldDatagrams(PROBATION_HOLD);
   private final HeldDatagrams jump = new HeldDatagrams(1);
-  private short[] pcm = new short[2 * 160];
 
   private SourceValidator active;
   private SourceValidator candidate;
@@ -77,15 +72,11 @@ public final class RtpStreamReceiver {
       FrameSink sink,
       IngestMetrics metrics) {
     this.callId = Objects.requireNonNull(callId, "callId");
-    this.layout = Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(layout, "layout");
     this.payloads = Objects.requireNonNull(payloads, "payloads");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    Objects.requireNonNull(sink, "sink");
-    framers = new RtpFramer[layout.channelCount()];
-    for (int c = 0; c < framers.length; c++) {
-      framers[c] = new RtpFramer(callId, layout.leg(c), sink, metrics);
-    }
-    buffer = new AdaptiveJitterBuffer(jitter, new Playout());
+    playout = new LegPlayout(callId, layout, Objects.requireNonNull(sink, "sink"), metrics);
+    buffer = new AdaptiveJitterBuffer(jitter, playout);
   }
 
   /** Takes one datagram received at {@code arrivalNanos} (a monotonic clock, e.g. nanoTime). */
@@ -128,9 +119,7 @@ public final class RtpStreamReceiver {
     drop(jump);
     candidate = null;
     buffer.flush();
-    for (RtpFramer framer : framers) {
-      framer.finish();
-    }
+    playout.finish();
     finished = true;
     if (received + buffer.lost() > 0) {
       metrics.lossRatio(stats().lossRatio());
@@ -143,16 +132,12 @@ public final class RtpStreamReceiver {
   }
 
   public RtpStreamStats stats() {
-    long concealed = 0;
-    for (RtpFramer framer : framers) {
-      concealed += framer.concealedFrames();
-    }
     return new RtpStreamStats(
         received,
         buffer.lost(),
         buffer.late(),
         buffer.duplicates(),
-        concealed,
+        playout.concealedFrames(),
         jitter.jitterMillis(),
         ssrcChanges);
   }
@@ -189,8 +174,8 @@ public final class RtpStreamReceiver {
           ? null
           : PacketOutcome.MALFORMED;
     }
-    AudioDecoder decoder = decoder(packet.payloadType(), format);
-    if (decoder == null || decoder.channels() != layout.channelCount()) {
+    var decoder = playout.decoder(packet.payloadType(), format);
+    if (decoder == null) {
       return PacketOutcome.UNKNOWN_PAYLOAD;
     }
     samples = decoder.samplesPerChannel(packet.payloadLength());
@@ -253,23 +238,7 @@ public final class RtpStreamReceiver {
     if (n == 0) {
       return;
     }
-    int[] order = new int[n];
-    int[] distance = new int[n];
-    int reference = -1;
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-      if (packet.parse(held.buffer(i), 0, held.length(i))) {
-        reference = reference < 0 ? packet.sequence() : reference;
-        distance[i] = SequenceNumbers.distance(reference, packet.sequence());
-      }
-    }
-    for (int i = 1; i < n; i++) { // insertion sort: at most PROBATION_HOLD entries
-      for (int j = i; j > 0 && distance[order[j]] < distance[order[j - 1]]; j--) {
-        int t = order[j];
-        order[j] = order[j - 1];
-        order[j - 1] = t;
-      }
-    }
+    int[] order = held.sequenceOrder(packet);
     for (int i : order) {
       PacketOutcome outcome = PacketOutcome.MALFORMED;
       if (packet.parse(held.buffer(i), 0, held.length(i)) && classify(held.buffer(i)) == null) {
@@ -313,11 +282,7 @@ public final class RtpStreamReceiver {
     buffer.restartTimeline();
     jitter.restart();
     highestSeq = UNSET;
-    for (AudioDecoder decoder : decoders) {
-      if (decoder != null) {
-        decoder.reset();
-      }
-    }
+    playout.resetDecoders();
   }
 
   private void drop(HeldDatagrams held) {
@@ -325,15 +290,6 @@ public final class RtpStreamReceiver {
       metrics.packet(RTP, PacketOutcome.OUT_OF_SEQUENCE);
     }
     held.clear();
-  }
-
-  private AudioDecoder decoder(int payloadType, PayloadFormat format) {
-    AudioDecoder decoder = decoders[payloadType];
-    if (decoder == null) {
-      decoder = format.newDecoder();
-      decoders[payloadType] = decoder;
-    }
-    return decoder;
   }
 
   private void reportJitter(long nowNanos) {
@@ -345,29 +301,6 @@ public final class RtpStreamReceiver {
     } else if (nowNanos - lastJitterReportNanos >= JITTER_REPORT_NANOS) {
       lastJitterReportNanos = nowNanos;
       metrics.jitterMs(jitter.jitterMillis());
-    }
-  }
-
-  /** Decodes released packets into the legs' framers. */
-  private final class Playout implements PlayoutListener {
-    @Override
-    public void onAudio(int payloadType, byte[] buf, int offset, int length, int samples) {
-      AudioDecoder decoder = decoders[payloadType];
-      int channels = framers.length;
-      if (pcm.length < samples * channels) {
-        pcm = new short[samples * channels];
-      }
-      decoder.decode(buf, offset, length, pcm);
-      for (int c = 0; c < channels; c++) {
-        framers[c].append(pcm, c, channels, samples);
-      }
-    }
-
-    @Override
-    public void onConceal(int samples) {
-      for (RtpFramer framer : framers) {
-        framer.conceal(samples);
-      }
     }
   }
 }
