@@ -35,9 +35,15 @@ public final class EffortWindow {
     this.levelDbfs = new FloatRing(voicedFrames);
   }
 
-  /** Adds a voiced frame. */
-  public void addVoiced(double f0St, double frameTiltDb, double frameLevelDbfs) {
-    pitchSt.add((float) f0St);
+  /**
+   * Adds a voiced frame. Its pitch is evidence only when {@code pitchTrusted}; its tilt and level
+   * always are.
+   */
+  public void addVoiced(
+      double f0St, boolean pitchTrusted, double frameTiltDb, double frameLevelDbfs) {
+    if (pitchTrusted) {
+      pitchSt.add((float) f0St);
+    }
     tiltDb.add((float) frameTiltDb);
     levelDbfs.add((float) frameLevelDbfs);
     if (!Double.isNaN(lastPitchSt)) {
@@ -72,15 +78,19 @@ public final class EffortWindow {
   }
 
   public int voicedFrames() {
-    return pitchSt.size();
+    return tiltDb.size();
   }
 
   public double medianPitchSt() {
-    return pitchSt.median();
+    return pitchSt.median(); // NaN when no trusted pitch is held
   }
 
-  public double meanTiltDb() {
-    return tiltDb.mean();
+  /**
+   * Median rather than mean: a fricative or breath the pitch tracker calls voiced reads +15 to +30
+   * dB and would drag a mean of a few frames far up; real voiced frames almost never do.
+   */
+  public double medianTiltDb() {
+    return tiltDb.median();
   }
 
   public double medianLevelDbfs() {

@@ -16,6 +16,15 @@ public final class RaisedVoiceDetector {
   /** Tilt this far above the population prior marks a frame as not calm enough to learn from. */
   private static final double LEARN_TILT_MARGIN_DB = 3.0;
 
+  /**
+   * Pitch rise beyond which there is no further evidence: about the most a shouting voice reaches
+   * (DESIGN.md §4). Larger rises of a turn median are mostly a harmonic the tracker locked onto.
+   */
+  private static final double MAX_PITCH_RISE_ST = 12.0;
+
+  /** 12·log2(3): the third harmonic, in semitones above the fundamental. */
+  private static final double THIRD_HARMONIC_ST = 19.02;
+
   private final RaisedVoiceRule rule;
   private final EpisodeEmitter episodes;
   private final SpeakerBaseline baseline = new SpeakerBaseline();
@@ -47,7 +56,7 @@ public final class RaisedVoiceDetector {
     silentRun = 0;
     if (frame.voiced()) {
       double f0St = 12.0 * Math.log(frame.f0Hz) / Math.log(2.0);
-      window.addVoiced(f0St, frame.tiltDb, frame.levelDbfs);
+      window.addVoiced(f0St, isPlausiblePitch(f0St), frame.tiltDb, frame.levelDbfs);
       if (window.tonal()) {
         window.clearEvidence();
         score = 0;
@@ -55,7 +64,10 @@ public final class RaisedVoiceDetector {
         return;
       }
       updateScore();
-      if (!episodes.isOpen() && score < rule.closeScore() && looksCalm()) {
+      // Learning only from frames scoring under the close score would keep out the speaker's own
+      // higher, flatter calm frames and bias the reference low and steep; under the open score
+      // still keeps out what is about to open an episode.
+      if (!episodes.isOpen() && score < rule.openScore() && looksCalm()) {
         baseline.learnVoiced(f0St, frame.tiltDb);
       }
     } else {
@@ -67,8 +79,18 @@ public final class RaisedVoiceDetector {
     decide(mediaTimeMs);
   }
 
+  /**
+   * False for a frame pitched at the speaker's third harmonic or above: low voices on a telephone
+   * line have lost their fundamental, and a tracker that locks onto the 3rd or 4th harmonic reports
+   * 19-24 semitones up, beyond any raised voice. Such a frame still counts as voiced speech and its
+   * tilt as evidence; only its pitch is not believed.
+   */
+  private boolean isPlausiblePitch(double f0St) {
+    return !baseline.warm() || f0St - baseline.pitchReferenceSt() < THIRD_HARMONIC_ST;
+  }
+
   private boolean looksCalm() {
-    return window.meanTiltDb() < SpeakerBaseline.PRIOR_TILT_DB + LEARN_TILT_MARGIN_DB;
+    return window.medianTiltDb() < SpeakerBaseline.PRIOR_TILT_DB + LEARN_TILT_MARGIN_DB;
   }
 
   private void updateScore() {
@@ -76,12 +98,13 @@ public final class RaisedVoiceDetector {
       score = 0;
       return;
     }
-    tiltDeltaDb = window.meanTiltDb() - baseline.tiltReferenceDb();
+    tiltDeltaDb = window.medianTiltDb() - baseline.tiltReferenceDb();
     if (baseline.warm()) {
       pitchDeltaSt = window.medianPitchSt() - baseline.pitchReferenceSt();
       // Twice the geometric mean: both cues must move together, so a higher-pitched but
       // relaxed sentence, or a flatter but low-pitched one, does not count as raised.
-      double pitchUnits = Math.max(0, pitchDeltaSt) / rule.pitchUnitSt();
+      double pitchRiseSt = Double.isNaN(pitchDeltaSt) ? 0 : Math.max(0, pitchDeltaSt);
+      double pitchUnits = Math.min(MAX_PITCH_RISE_ST, pitchRiseSt) / rule.pitchUnitSt();
       double tiltUnits = Math.max(0, tiltDeltaDb) / rule.tiltUnitDb();
       score = 2 * Math.sqrt(pitchUnits * tiltUnits);
     } else {

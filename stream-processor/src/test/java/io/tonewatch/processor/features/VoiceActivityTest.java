@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Voice activity fed frame levels directly: one level per 20 ms frame. */
@@ -82,13 +81,22 @@ class VoiceActivityTest {
   }
 
   @Test
-  @Disabled(
-      "Engine weakness: the floor starts at -70 dBFS and rises only 0.01 dB per frame (0.5 dB/s),"
-          + " so the background of a noisy line (-50 dBFS) counts as speech for about 18 s")
   void learnsTheFloorOfANoisyLineWithinAFewSeconds() {
     feedFloor(-50, 5 * FRAMES_PER_SECOND);
     int floorFramesCalledSpeech = feedFloor(-50, FRAMES_PER_SECOND);
     assertEquals(0, floorFramesCalledSpeech, "frames of the noisy line's floor called speech");
+  }
+
+  @Test
+  void keepsAQuieterSyllableRightAfterClearSpeechSpeech() {
+    double floorDbfs = -60;
+    feedFloor(floorDbfs, 5 * FRAMES_PER_SECOND);
+    assertFalse(vad.isSpeech(floorDbfs + 9), "9 dB above the floor does not start speech");
+    assertTrue(vad.isSpeech(floorDbfs + 20), "clear speech");
+    for (int i = 0; i < VoiceActivity.CONTINUE_FRAMES - 1; i++) {
+      assertTrue(vad.isSpeech(floorDbfs + 9), "a weak syllable inside the word, frame " + i);
+    }
+    assertFalse(vad.isSpeech(floorDbfs + 3), "the line's floor between words");
   }
 
   @Test
