@@ -4,15 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tonewatch.events.Leg;
+import io.tonewatch.events.audio.AudioFrame;
+import io.tonewatch.ingest.codec.PayloadMap;
+import io.tonewatch.ingest.jitter.JitterSettings;
+import io.tonewatch.ingest.leg.RtpStreamReceiver;
+import io.tonewatch.ingest.leg.StreamLayout;
+import io.tonewatch.ingest.metrics.IngestMetrics;
+import io.tonewatch.ingest.sink.FrameSink;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * Coverage-guided fuzzing of the RTP parse path: {@link RtpPacket#parse} (RFC 3550 §5.1), the RTCP
- * test and the RFC 4733 event parser, on any datagram. Nothing may throw; a packet that parses has
- * version 2 and headers, payload and padding that add up to the datagram; parsing at an offset in a
- * larger buffer gives the same answer. Seeds and kept crashes: {@code
- * RtpPacketFuzzTestInputs/parsesAnyDatagramWithoutThrowing/}.
+ * Coverage-guided fuzzing of the RTP path: {@link RtpPacket#parse} (RFC 3550 §5.1), the RTCP test
+ * and the RFC 4733 event parser on any datagram, then the whole receiver on a stream made of it.
+ * Nothing may throw; a packet that parses has version 2 and headers, payload and padding that add
+ * up to the datagram; parsing at an offset in a larger buffer gives the same answer. Seeds and kept
+ * crashes: {@code RtpPacketFuzzTestInputs/parsesAnyDatagramWithoutThrowing/}.
  */
 class RtpPacketFuzzTest {
+  private static final int STREAM_PACKETS = 12;
+  private static final IngestMetrics METRICS = new IngestMetrics(new SimpleMeterRegistry());
+
   private final RtpPacket packet = new RtpPacket();
   private final RtpPacket shifted = new RtpPacket();
   private final TelephoneEvent event = new TelephoneEvent();
@@ -36,5 +50,59 @@ class RtpPacketFuzzTest {
     assertEquals(packet.payloadOffset() + 3, shifted.payloadOffset());
     assertEquals(packet.payloadLength(), shifted.payloadLength());
     event.parse(datagram, packet.payloadOffset(), packet.payloadLength());
+    receiveAsAStream(datagram);
+  }
+
+  /**
+   * The whole receive path: the datagram as a stream of {@link #STREAM_PACKETS} copies, each with
+   * the next sequence number and a timestamp 160 later, one of them lost, arriving 20 ms apart,
+   * through an {@link RtpStreamReceiver} with a recording sink. Frames must come out numbered 0, 1,
+   * 2... per leg.
+   */
+  private static void receiveAsAStream(byte[] datagram) {
+    if (datagram.length < RtpPacket.FIXED_HEADER_BYTES) {
+      return;
+    }
+    Map<Leg, Long> nextSequence = new EnumMap<>(Leg.class);
+    FrameSink sink =
+        message -> {
+          if (message instanceof AudioFrame f) {
+            long expected = nextSequence.getOrDefault(f.leg(), 0L);
+            assertEquals(expected, f.sequence(), "frame numbering of " + f.leg());
+            nextSequence.put(f.leg(), expected + 1);
+          }
+        };
+    RtpStreamReceiver receiver =
+        new RtpStreamReceiver(
+            "fuzz",
+            StreamLayout.mono(Leg.CUSTOMER),
+            PayloadMap.defaults(),
+            JitterSettings.DEFAULTS,
+            sink,
+            METRICS);
+    int lost = datagram[datagram.length - 1] & 0x0F;
+    byte[] copy = datagram.clone();
+    long nowNanos = 1_000_000_000L;
+    for (int i = 0; i < STREAM_PACKETS; i++) {
+      if (i != lost) {
+        receiver.onDatagram(copy, 0, copy.length, nowNanos);
+      }
+      receiver.onTick(nowNanos);
+      advance(copy);
+      nowNanos += 20_000_000L;
+    }
+    receiver.onTick(nowNanos + 2_000_000_000L);
+    receiver.finish();
+  }
+
+  /** Next sequence number (bytes 2-3) and timestamp + 160 (bytes 4-7), both wrapping. */
+  private static void advance(byte[] p) {
+    int seq = (RtpPacket.readU16(p, 2) + 1) & 0xFFFF;
+    p[2] = (byte) (seq >>> 8);
+    p[3] = (byte) seq;
+    long ts = (RtpPacket.readU32(p, 4) + 160) & 0xFFFF_FFFFL;
+    for (int i = 0; i < 4; i++) {
+      p[4 + i] = (byte) (ts >>> (24 - 8 * i));
+    }
   }
 }
