@@ -236,6 +236,10 @@ public final class Simulation implements Timers {
       timers.poll().action().run();
     }
     for (ActiveCall call : sending) {
+      if (call.nextFrame > 0) {
+        long activeNanos = call.lastSendNanos - call.firstSendNanos + pacing.ptimeNanos();
+        stats.legsActive(activeNanos, call.legs.size(), call.nextFrame);
+      }
       closing.add(call.transport.close());
     }
     sending.clear();

@@ -48,6 +48,11 @@ public final class SimulationStats {
 
   void callCompleted(long activeNanos, int legs, long framesPerLeg) {
     callsCompleted++;
+    legsActive(activeNanos, legs, framesPerLeg);
+  }
+
+  /** A call that sent {@code framesPerLeg} frames over {@code activeNanos}, to its end or not. */
+  void legsActive(long activeNanos, int legs, long framesPerLeg) {
     legActiveNanos += activeNanos * legs;
     legFrames += framesPerLeg * legs;
   }

@@ -98,14 +98,19 @@ class ImpairerTest {
     assertEquals(PACKETS, new HashSet<>(out).size());
     // Direct packets keep their order; each held one lands after the depth-th direct successor.
     assertEquals(direct, out.stream().filter(p -> !held.contains(p)).toList());
+    int[] position = new int[PACKETS];
+    for (int at = 0; at < out.size(); at++) {
+      position[out.get(at)] = at;
+    }
     for (int p : held) {
-      List<Integer> later = direct.stream().filter(d -> d > p).toList();
-      int at = out.indexOf(p);
-      if (later.size() >= depth) {
-        assertTrue(at > out.indexOf(later.get(depth - 1)), "packet " + p + " too early");
+      // The direct packets after p, in order: p must land between the depth-th and the next.
+      int firstLater = -java.util.Collections.binarySearch(direct, p) - 1;
+      int kth = firstLater + depth - 1;
+      if (kth < direct.size()) {
+        assertTrue(position[p] > position[direct.get(kth)], "packet " + p + " too early");
       }
-      if (later.size() > depth) {
-        assertTrue(at < out.indexOf(later.get(depth)), "packet " + p + " too late");
+      if (kth + 1 < direct.size()) {
+        assertTrue(position[p] < position[direct.get(kth + 1)], "packet " + p + " too late");
       }
     }
   }

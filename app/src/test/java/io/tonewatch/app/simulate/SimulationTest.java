@@ -166,6 +166,7 @@ class SimulationTest {
     assertEquals(List.of("open sim-1", "open sim-2", "close sim-1", "close sim-2"), events);
     assertEquals(2, stats.callsStarted());
     assertEquals(0, stats.callsCompleted());
+    assertEquals(50.0, stats.framesPerSecondPerLeg(), 1e-9);
   }
 
   @Test
