@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       AnalyzeCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      IngestCommand.class,
       SimulateCommand.class
     })
 final class TonewatchCommand implements Callable<Integer> {
