@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.audio.AudioFrame;
+import io.tonewatch.ingest.codec.G711;
 import io.tonewatch.ingest.codec.PayloadMap;
 import io.tonewatch.ingest.jitter.JitterSettings;
 import io.tonewatch.ingest.leg.TestStream.Datagram;
@@ -165,6 +166,42 @@ class RtpStreamReceiverTest {
     assertEquals(lost.size(), registry.get("tonewatch.ingest.frames.concealed").counter().count());
     double ratio = registry.get("tonewatch.ingest.loss.ratio").summary().mean();
     assertEquals(lost.size() / 1000.0, ratio, 1e-9);
+  }
+
+  @Test
+  void lossPlusReorderingGivesEveryFrameWithOnlyTheLostOnesConcealed() {
+    short[] signal = TestStream.noise(15L, 160 * 1500);
+    List<Datagram> sent = TestStream.pcmu(signal, 0xD1L, 65400, 0);
+    Random random = new Random(3551L);
+    Set<Integer> lost = new HashSet<>();
+    List<Datagram> arriving = new ArrayList<>();
+    for (Datagram d : sent) {
+      if (d.index() > 1 && d.index() < sent.size() - 1 && random.nextDouble() < 0.05) {
+        lost.add(d.index());
+      } else {
+        long delay = random.nextInt(35) * 1_000_000L; // overtakes its neighbours
+        arriving.add(new Datagram(d.data(), d.arrivalNanos() + delay, d.index()));
+      }
+    }
+    RtpStreamReceiver receiver = receiver();
+    play(receiver, arriving);
+
+    List<AudioFrame> frames = sink.of(LEG);
+    assertEquals(1500, frames.size());
+    short[] decoded = sink.samples(LEG);
+    for (AudioFrame frame : frames) {
+      int i = (int) frame.sequence();
+      assertEquals(lost.contains(i), frame.concealed(), "frame " + i);
+      if (!frame.concealed()) {
+        short[] expected = new short[160];
+        for (int k = 0; k < 160; k++) {
+          expected[k] = G711.ulawToLinear(G711.linearToUlaw(signal[160 * i + k]));
+        }
+        assertArrayEquals(expected, Arrays.copyOfRange(decoded, 160 * i, 160 * i + 160));
+      }
+    }
+    assertEquals(0, receiver.stats().late());
+    assertEquals(lost.size(), receiver.stats().lost());
   }
 
   @Test
