@@ -36,11 +36,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The WebSocket and AudioSocket front-ends as {@link IngestService} wires them: behind the token,
  * admitted through the shared registry, and calls announced through the control API kept alive by
- * their frames past the (1 s) media timeout.
+ * their frames past the (2 s) media timeout.
  */
 class FrontEndsIT {
   private static final String TOKEN = "fe-token-77";
-  private static final int FRAMES = 75; // 1.5 s, longer than the media timeout
+  private static final int FRAMES = 125; // 2.5 s, longer than the media timeout
 
   private final RecordingSink sink = new RecordingSink();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -56,7 +56,7 @@ class FrontEndsIT {
                         "ingest.rtp-port-min", "46460",
                         "ingest.rtp-port-max", "46469",
                         "ingest.auth-token", TOKEN,
-                        "ingest.media-timeout-seconds", "1",
+                        "ingest.media-timeout-seconds", "2",
                         "ingest.audiosocket-enabled", "true",
                         "ingest.audiosocket-port", "0")),
                 sink,

@@ -44,7 +44,7 @@ public enum IngestKey {
   STATIC_PAIR_WINDOW_SECONDS(
       "ingest.static.pair-window-seconds",
       "2",
-      "pair-by=arrival: a second source must come within"),
+      "pair-by=arrival: seconds a second source may come after the first"),
   WEBSOCKET_ENABLED("ingest.websocket-enabled", "true", "Serve Twilio-format media on WebSocket"),
   AUDIOSOCKET_ENABLED("ingest.audiosocket-enabled", "false", "Serve Asterisk AudioSocket on TCP"),
   AUDIOSOCKET_PORT("ingest.audiosocket-port", "9093", "AudioSocket TCP port (0: any free)"),
