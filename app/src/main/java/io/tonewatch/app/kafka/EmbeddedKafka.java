@@ -1,6 +1,5 @@
 package io.tonewatch.app.kafka;
 
-import io.tonewatch.events.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -11,16 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -76,7 +70,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       server.startup();
       long startedNanos = System.nanoTime();
       String bootstrap = HOST + ":" + port;
-      createTopics(bootstrap, settings);
+      TonewatchTopics.create(bootstrap, settings.partitions(), settings.startTimeoutMillis());
       log.info(
           "embedded Kafka on {} ready in {} ms (format {} ms, start {} ms, topics {} ms), data in {}",
           bootstrap,
@@ -164,30 +158,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         .setHasDynamicQuorum(false)
         .setIgnoreFormatted(false)
         .run();
-  }
-
-  private static void createTopics(String bootstrap, EmbeddedKafkaSettings settings)
-      throws InterruptedException, ExecutionException {
-    Properties properties = new Properties();
-    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    properties.put(
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.startTimeoutMillis());
-    try (Admin admin = Admin.create(properties)) {
-      for (String topic : List.of(Topics.AUDIO, Topics.ALERTS, Topics.FEATURES)) {
-        try {
-          admin
-              .createTopics(List.of(new NewTopic(topic, settings.partitions(), (short) 1)))
-              .all()
-              .get(settings.startTimeoutMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw e;
-          }
-        } catch (java.util.concurrent.TimeoutException e) {
-          throw new EmbeddedKafkaException("creating topic " + topic + " timed out", e);
-        }
-      }
-    }
   }
 
   private static int freePort(int not) throws IOException {
