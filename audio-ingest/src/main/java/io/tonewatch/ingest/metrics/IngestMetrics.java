@@ -70,7 +70,7 @@ public final class IngestMetrics {
   private final Map<Source, Map<PacketOutcome, Counter>> packets = new EnumMap<>(Source.class);
   private final Counter framesOut;
   private final Counter framesConcealed;
-  private final DistributionSummary jitterMs;
+  private final DistributionSummary jitterSeconds;
   private final DistributionSummary lossRatio;
   private final PublishMeters publishMeters;
 
@@ -97,10 +97,10 @@ public final class IngestMetrics {
         Counter.builder(PREFIX + "frames.concealed")
             .description("Frames filled in for lost audio (a subset of frames)")
             .register(registry);
-    jitterMs =
+    jitterSeconds =
         DistributionSummary.builder(PREFIX + "jitter")
             .description("RFC 3550 interarrival jitter per leg, sampled once a second")
-            .baseUnit("milliseconds")
+            .baseUnit("seconds")
             .register(registry);
     lossRatio =
         DistributionSummary.builder(PREFIX + "loss.ratio")
@@ -122,9 +122,9 @@ public final class IngestMetrics {
     }
   }
 
-  /** Records one leg's current interarrival jitter. */
+  /** Records one leg's current interarrival jitter; exported in seconds, Prometheus's base unit. */
   public void jitterMs(double jitterMs) {
-    this.jitterMs.record(jitterMs);
+    jitterSeconds.record(jitterMs / 1000.0);
   }
 
   /** Records the share of a leg's expected packets that never arrived, 0 to 1. */
