@@ -14,7 +14,6 @@ import io.tonewatch.events.Severity;
 import io.tonewatch.processor.SyntheticVoice.Style;
 import java.util.List;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,11 +63,6 @@ class RaisedVoiceDecisionTest {
     assertTrue(calmTilt < -10, "calm tilt like calm telephone speech, was " + calmTilt);
   }
 
-  @Disabled(
-      "Engine bug: PitchTracker.foldOctave halves any estimate more than 1.6x the recent track"
-          + " because a periodic signal is always as periodic at twice its period; a voice that"
-          + " jumps 8-12 semitones is then tracked an octave low (in 4 of these 10 seeds)"
-          + " and, once the track holds the low values, stays there for the whole raised turn")
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
   void tracksAndFlagsAVoiceRaisedByAnOctave(long seed) {

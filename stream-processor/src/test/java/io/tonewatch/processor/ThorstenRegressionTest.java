@@ -20,7 +20,6 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,13 +44,6 @@ class ThorstenRegressionTest {
   }
 
   @Test
-  @Disabled(
-      "Fails with the current engine (no episode at all). Thorsten's anger is pitch-only: Praat"
-          + " puts it at 223 Hz median (p90 362) against 111 Hz neutral and 125 Hz sleepy, but its"
-          + " voiced tilt (-14.3 dB) is no flatter than neutral (-15.0) and the score needs both"
-          + " cues; after calm speech the octave guard also folds its 330-370 Hz stretch down to"
-          + " about 185 Hz. The score peaks at 1.12 in the angry part, while a calm sleepy"
-          + " utterance already reaches 1.21. Remove this once the engine is tuned.")
   void neutralThenAngryOpensAnEpisodeDuringTheAngryPartOnly() throws Exception {
     Call call = new Call(2);
     call.addCalm(CALM_S);

@@ -1,11 +1,8 @@
 package io.tonewatch.processor.features;
 
-import be.tarsos.dsp.pitch.PitchDetectionResult;
-import be.tarsos.dsp.pitch.Yin;
-
 /**
- * F0 of one leg: TarsosDSP's time-domain YIN (de Cheveigné and Kawahara, 2002) proposes a period,
- * and a streaming path search decides the octave and the voicing.
+ * F0 of one leg: time-domain YIN (de Cheveigné and Kawahara, 2002; {@link YinProposer}) proposes a
+ * period, and a streaming path search decides the octave and the voicing.
  *
  * <p>Why YIN: on a 256-sample window it reaches down to 62.5 Hz (MPM stops at 80 Hz, too high for
  * low male voices), it allocates nothing per call (FastYin 2.4 allocates a buffer per call and
@@ -82,7 +79,7 @@ public final class PitchTracker {
 
   private final double sampleRateHz;
   private final int maxLagSamples;
-  private final Yin yin;
+  private final YinProposer yin;
   private final PeriodicityMeter meter;
   private final PitchPath path =
       new PitchPath(VOICING_THRESHOLD, VOICING_SWITCH_COST, JUMP_COST_PER_OCTAVE);
@@ -96,7 +93,7 @@ public final class PitchTracker {
     this.sampleRateHz = sampleRateHz;
     int minLagSamples = (int) Math.floor(sampleRateHz / MAX_F0_HZ);
     this.maxLagSamples = Math.min((int) Math.floor(sampleRateHz / MIN_F0_HZ), windowSize / 2 - 1);
-    this.yin = new Yin((float) sampleRateHz, windowSize, YIN_THRESHOLD);
+    this.yin = new YinProposer(windowSize, YIN_THRESHOLD);
     this.meter = new PeriodicityMeter(windowSize, minLagSamples, maxLagSamples);
   }
 
@@ -108,9 +105,8 @@ public final class PitchTracker {
   public double f0Hz(float[] window) {
     meter.load(window);
     int n = 0;
-    PitchDetectionResult result = yin.getPitch(window);
-    if (result.isPitched() && result.getPitch() > 0) {
-      double yinLagSamples = sampleRateHz / result.getPitch();
+    double yinLagSamples = yin.lagSamples(window);
+    if (yinLagSamples > 0) {
       for (double multiple : PERIOD_MULTIPLES) {
         n = addCandidate(yinLagSamples * multiple, n);
       }
