@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       AnalyzeCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      IngestBenchCommand.class,
       IngestCommand.class,
       SimulateCommand.class
     })

@@ -16,7 +16,10 @@ public final class CallIds {
     if (callId == null || callId.isBlank()) {
       throw new IllegalArgumentException("callId must not be blank");
     }
-    if (callId.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+    // A UTF-8 char takes at most 3 bytes per UTF-16 unit: short ids need no encoding (no garbage
+    // per frame on the hot path).
+    if (callId.length() * 3 > MAX_BYTES
+        && callId.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
       throw new IllegalArgumentException(
           "callId must be at most " + MAX_BYTES + " bytes of UTF-8, was '" + callId + "'");
     }
