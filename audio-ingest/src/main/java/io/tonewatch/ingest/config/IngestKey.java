@@ -25,8 +25,9 @@ public enum IngestKey {
       "ingest.max-datagram-bytes", "2048", "Largest UDP datagram accepted (12-65535)"),
   SOURCE_RATE_LIMIT_PPS(
       "ingest.source-rate-limit-pps",
-      "2000",
-      "Packets per second per source address (0: no limit)"),
+      "120000",
+      "Packets per second per source address (0: no limit); one media server often forks every"
+          + " call, so the default lets it carry 2,000 legs at 50 packets/s with headroom"),
   RATE_LIMIT_MAX_SOURCES(
       "ingest.rate-limit-max-sources", "10000", "Source addresses the rate limiter tracks at once"),
   ALLOWED_NETWORKS(
