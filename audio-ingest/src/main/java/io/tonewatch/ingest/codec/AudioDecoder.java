@@ -7,14 +7,19 @@ package io.tonewatch.ingest.codec;
  */
 public interface AudioDecoder {
 
-  /** Channels in the decoded output, 1 or 2. */
-  int channels();
+  /** Channels in the decoded output, 1 or 2; mono unless the format says otherwise. */
+  default int channels() {
+    return 1;
+  }
 
   /**
    * Samples per channel that a payload of {@code payloadBytes} decodes to, or -1 when that length
-   * is not a whole number of samples (e.g. an odd length of L16).
+   * is not a whole number of samples (e.g. an odd length of L16). By default one octet per 8 kHz
+   * sample, as G.711 and (after decimation) G.722 have.
    */
-  int samplesPerChannel(int payloadBytes);
+  default int samplesPerChannel(int payloadBytes) {
+    return payloadBytes;
+  }
 
   /**
    * Decodes {@code in[offset..offset+length)} into {@code out[0..]}, {@code

@@ -19,16 +19,6 @@ public final class G711Decoder implements AudioDecoder {
   }
 
   @Override
-  public int channels() {
-    return 1;
-  }
-
-  @Override
-  public int samplesPerChannel(int payloadBytes) {
-    return payloadBytes;
-  }
-
-  @Override
   public void decode(byte[] in, int offset, int length, short[] out) {
     if (ulaw) {
       G711.decodeUlaw(in, offset, out, 0, length);

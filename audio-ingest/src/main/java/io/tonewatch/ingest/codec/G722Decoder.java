@@ -11,16 +11,6 @@ public final class G722Decoder implements AudioDecoder {
   private short[] wideband = new short[320];
 
   @Override
-  public int channels() {
-    return 1;
-  }
-
-  @Override
-  public int samplesPerChannel(int payloadBytes) {
-    return payloadBytes;
-  }
-
-  @Override
   public void decode(byte[] in, int offset, int length, short[] out) {
     java.util.Objects.checkFromIndexSize(offset, length, in.length);
     java.util.Objects.checkFromIndexSize(0, length, out.length);
