@@ -62,6 +62,44 @@ class ThorstenRegressionTest {
     run.assertEpisodesWellFormed();
   }
 
+  /**
+   * The customer leg of the bundled demo call (app's {@code SampleCallGenerator}): four neutral
+   * turns, then four angry ones, the agent's turns silence in between, on a -64 dBFS line.
+   * Thorsten's anger is pitch-only, +13 to +14 st over his calm reference with a tilt barely 2 dB
+   * flatter, so the first angry turn opens only if the whole rise counts: a 12-st cap on the rise
+   * kept it under the early-turn threshold, and the demo missed its first angry turn.
+   */
+  @Test
+  void theDemoCustomerOpensDuringTheFirstAngryTurn() throws Exception {
+    Call call = new Call(0);
+    call.noiseDbfs = -64;
+    call.addSilence(0.5);
+    double[] gainsDb = {0, -1, 0.5, -0.5, 0, 1, -0.5, 1.5};
+    double firstAngryFromS = 0;
+    double firstAngryToS = 0;
+    for (int turn = 0; turn < gainsDb.length; turn++) {
+      boolean angry = turn >= 4;
+      if (turn == 4) {
+        firstAngryFromS = call.seconds();
+      }
+      call.add(angry ? "angry" : "neutral", gainsDb[turn]);
+      if (turn == 4) {
+        firstAngryToS = call.seconds() - GAP_S;
+      }
+      call.addSilence(load(turn % 2 == 0 ? "neutral" : "sleepy").length / 8000.0 + GAP_S);
+    }
+    EngineRun run = EngineRun.mono(call.pcm());
+
+    List<AlertEvent> opened = run.opened(AlertKind.RAISED_VOICE, Leg.CUSTOMER);
+    String details = run.describe() + call.figures(run);
+    assertFalse(opened.isEmpty(), "no episode for the angry turns:" + details);
+    long openedMs = opened.get(0).mediaTimeMs();
+    assertTrue(openedMs > Math.round(firstAngryFromS * 1000), "opened before the anger:" + details);
+    assertTrue(
+        openedMs <= Math.round(firstAngryToS * 1000),
+        "the first angry turn opened nothing:" + details);
+  }
+
   @Test
   void theFixturesAreEightKilohertzMonoSpeech() throws Exception {
     for (String name : new String[] {"neutral", "angry", "sleepy", "amused"}) {
@@ -78,6 +116,7 @@ class ThorstenRegressionTest {
   /** A mono call assembled utterance by utterance, remembering where each one starts. */
   private static final class Call {
     private final Random random;
+    private double noiseDbfs = NOISE_DBFS;
     private final List<float[]> parts = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final List<Double> startsS = new ArrayList<>();
@@ -96,6 +135,13 @@ class ThorstenRegressionTest {
         add(neutral ? "neutral" : "sleepy", -3 * random.nextDouble());
         neutral = !neutral;
       }
+    }
+
+    /** Silence (the line's floor only) for {@code seconds}. */
+    void addSilence(double seconds) {
+      float[] silence = new float[SyntheticVoice.samples(seconds)];
+      parts.add(silence);
+      samples += silence.length;
     }
 
     /** Angry utterances, each 0-3 dB quieter, until {@code seconds} more. */
@@ -127,7 +173,7 @@ class ThorstenRegressionTest {
 
     short[] pcm() {
       float[] joined = TestSignals.concat(parts.toArray(new float[0][]));
-      return TestSignals.pcm(TestSignals.withNoise(joined, NOISE_DBFS, 77));
+      return TestSignals.pcm(TestSignals.withNoise(joined, noiseDbfs, 77));
     }
 
     /** Median F0, tilt and score of each utterance as the engine saw it, for failure messages. */

@@ -16,12 +16,6 @@ public final class RaisedVoiceDetector {
   /** Tilt this far above the population prior marks a frame as not calm enough to learn from. */
   private static final double LEARN_TILT_MARGIN_DB = 3.0;
 
-  /**
-   * Pitch rise beyond which there is no further evidence: about the most a shouting voice reaches
-   * (DESIGN.md §4). Larger rises of a turn median are mostly a harmonic the tracker locked onto.
-   */
-  private static final double MAX_PITCH_RISE_ST = 12.0;
-
   /** 12·log2(3): the third harmonic, in semitones above the fundamental. */
   private static final double THIRD_HARMONIC_ST = 19.02;
 
@@ -103,8 +97,12 @@ public final class RaisedVoiceDetector {
       pitchDeltaSt = window.medianPitchSt() - baseline.pitchReferenceSt();
       // Twice the geometric mean: both cues must move together, so a higher-pitched but
       // relaxed sentence, or a flatter but low-pitched one, does not count as raised.
+      // No ceiling on the rise: real anger goes past +12 st (Thorsten's angry turns read +13 to
+      // +14 st, and their tilt barely moves, so clipping the rise at 12 st kept the first angry
+      // turn of the demo call under the early-turn threshold). A harmonic the tracker locked onto
+      // is handled per frame by isPlausiblePitch, so the turn median stays under 19 st once warm.
       double pitchRiseSt = Double.isNaN(pitchDeltaSt) ? 0 : Math.max(0, pitchDeltaSt);
-      double pitchUnits = Math.min(MAX_PITCH_RISE_ST, pitchRiseSt) / rule.pitchUnitSt();
+      double pitchUnits = pitchRiseSt / rule.pitchUnitSt();
       double tiltUnits = Math.max(0, tiltDeltaDb) / rule.tiltUnitDb();
       score = 2 * Math.sqrt(pitchUnits * tiltUnits);
     } else {
