@@ -10,7 +10,7 @@ package io.tonewatch.processor.features;
 public final class LegFeatureExtractor {
   public static final int WINDOW_SAMPLES = 256;
 
-  private static final float FULL_SCALE = 32768f;
+  private static final float INV_FULL_SCALE = 1 / 32768f;
 
   /** A frame with more than this share of samples at the rails counts as clipped. */
   private static final double CLIPPED_SHARE = 0.01;
@@ -36,12 +36,24 @@ public final class LegFeatureExtractor {
   public LegFeatures accept(short[] samples, int offset, int count, boolean concealed) {
     System.arraycopy(window, count, window, 0, WINDOW_SAMPLES - count);
     int clippedSamples = 0;
-    for (int i = 0; i < count; i++) {
-      short s = samples[offset + i];
-      if (s >= 32767 || s <= -32767) {
-        clippedSamples++;
+    int at = WINDOW_SAMPLES - count;
+    if (concealed) {
+      for (int i = 0; i < count; i++) {
+        short s = samples[offset + i];
+        if (s >= 32767 || s <= -32767) {
+          clippedSamples++;
+        }
       }
-      window[WINDOW_SAMPLES - count + i] = concealed ? 0f : s / FULL_SCALE;
+      java.util.Arrays.fill(window, at, WINDOW_SAMPLES, 0f);
+    } else {
+      for (int i = 0; i < count; i++) {
+        short s = samples[offset + i];
+        if (s >= 32767 || s <= -32767) {
+          clippedSamples++;
+        }
+        // Exactly s / 32768f: the divisor is a power of two.
+        window[at + i] = s * INV_FULL_SCALE;
+      }
     }
     samplesSeen += count;
     features.timeS = (samplesSeen - WINDOW_SAMPLES / 2.0) / sampleRateHz;
@@ -56,7 +68,7 @@ public final class LegFeatureExtractor {
       pitch.noteUnvoiced();
       return features;
     }
-    features.levelDbfs = LevelMeter.dbfs(window, 0, WINDOW_SAMPLES);
+    features.levelDbfs = LevelMeter.dbfsOfMeanSquare(sumOfSquares() / WINDOW_SAMPLES);
     features.speech = voiceActivity.isSpeech(features.levelDbfs);
     if (features.speech) {
       features.tiltDb = tilt.tiltDb(window, 0);
@@ -69,5 +81,25 @@ public final class LegFeatureExtractor {
       pitch.noteUnvoiced();
     }
     return features;
+  }
+
+  /**
+   * The sum of squares {@link LevelMeter#dbfs} takes, bit for bit, in four independent sums: every
+   * sample is a 16-bit value over 2^15, so each square is an integer over 2^30 and every partial
+   * sum of at most 256 of them fits a double's 53 bits exactly; the order of the additions cannot
+   * change the result.
+   */
+  private double sumOfSquares() {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    for (int i = 0; i < WINDOW_SAMPLES; i += 4) {
+      s0 += (double) window[i] * window[i];
+      s1 += (double) window[i + 1] * window[i + 1];
+      s2 += (double) window[i + 2] * window[i + 2];
+      s3 += (double) window[i + 3] * window[i + 3];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 }

@@ -120,4 +120,40 @@ class FloatRingTest {
   void rejectsACapacityBelowOne() {
     assertThrows(IllegalArgumentException.class, () -> new FloatRing(0));
   }
+
+  @Test
+  void quantilesAreTheFloatsArraysSortPutsAtTheRank() {
+    Random random = new Random(7);
+    float[] pool = {0f, -0f, 1.5f, -1.5f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e30f, -1e30f};
+    for (int trial = 0; trial < 300; trial++) {
+      int capacity = 1 + random.nextInt(trial < 150 ? 40 : 1600);
+      FloatRing ring = new FloatRing(capacity);
+      Deque<Float> held = new ArrayDeque<>();
+      int adds = 1 + random.nextInt(2 * capacity);
+      for (int i = 0; i < adds; i++) {
+        float v =
+            random.nextInt(4) == 0
+                ? pool[random.nextInt(pool.length)]
+                : (float) (random.nextGaussian() * (random.nextBoolean() ? 1 : 1e-3));
+        ring.add(v);
+        held.addLast(v);
+        if (held.size() > capacity) {
+          held.removeFirst();
+        }
+      }
+      float[] sorted = new float[held.size()];
+      int k = 0;
+      for (float v : held) {
+        sorted[k++] = v;
+      }
+      Arrays.sort(sorted);
+      for (double q : new double[] {0, 0.1, 0.5, 0.9, 1}) {
+        int rank = (int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)));
+        assertEquals(
+            Double.doubleToRawLongBits(sorted[rank]),
+            Double.doubleToRawLongBits(ring.quantile(q)),
+            "trial " + trial + " q " + q);
+      }
+    }
+  }
 }
