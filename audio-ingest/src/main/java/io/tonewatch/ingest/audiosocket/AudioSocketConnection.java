@@ -63,7 +63,7 @@ final class AudioSocketConnection implements Runnable {
           break;
         }
         decoder.feed(buf, 0, n, this::onFrame);
-        if (decoder.failed()) {
+        if (decoder.failed() || notStartedById()) {
           LOG.debug(
               "audiosocket {}: not an AudioSocket stream, closing", s.getRemoteSocketAddress());
           break;
