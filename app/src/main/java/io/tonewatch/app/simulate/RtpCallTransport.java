@@ -77,6 +77,15 @@ public final class RtpCallTransport implements CallTransport {
                   legs.put(leg, new RtpLeg(leg, addresses.get(leg)));
                 }
               } catch (IOException e) {
+                for (RtpLeg made : legs.values()) {
+                  try {
+                    made.channel.close();
+                  } catch (IOException ignored) {
+                    // already failing: the open's error is the one to report
+                  }
+                }
+                legs.clear();
+                targets.close(script.callId()); // the target announced the call: end it
                 throw new UncheckedIOException(e);
               }
               opened = true;

@@ -244,7 +244,8 @@ public final class Simulation implements Timers {
     }
     sending.clear();
     for (ActiveCall call : opening) {
-      if (await(call.opened, deadline) && failureOf(call.opened) == null) {
+      // A failed open may still hold a socket or an announced call: close is safe after it.
+      if (await(call.opened, deadline)) {
         closing.add(call.transport.close());
       }
     }
