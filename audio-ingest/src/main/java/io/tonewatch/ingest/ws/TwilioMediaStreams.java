@@ -70,11 +70,6 @@ public final class TwilioMediaStreams {
         });
   }
 
-  /** Streams currently connected. */
-  public int activeStreams() {
-    return streams.size();
-  }
-
   private void onConnect(WsConnectContext ctx) {
     if (!authorized(ctx)) {
       metrics.packet(SOURCE, PacketOutcome.UNAUTHORIZED);
