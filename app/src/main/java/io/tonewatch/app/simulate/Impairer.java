@@ -30,7 +30,6 @@ public final class Impairer<T> {
   private final SplittableRandom random;
   private final List<Held<T>> held = new ArrayList<>();
   private final List<Integer> countdowns = new ArrayList<>();
-  private long offered;
   private long lost;
   private long reordered;
   private long duplicated;
@@ -48,7 +47,6 @@ public final class Impairer<T> {
 
   /** Offers the next packet; returns what to send now, in order. */
   public List<Send<T>> offer(T packet) {
-    offered++;
     boolean lose = random.nextDouble() * 100 < impairment.lossPct();
     boolean hold = random.nextDouble() * 100 < impairment.reorderPct();
     boolean duplicate = random.nextDouble() * 100 < impairment.duplicatePct();
@@ -106,10 +104,6 @@ public final class Impairer<T> {
   private long jitterNanos() {
     double draw = random.nextDouble();
     return Math.round(draw * impairment.jitterMs() * 1_000_000.0);
-  }
-
-  public long offered() {
-    return offered;
   }
 
   public long lost() {

@@ -60,16 +60,6 @@ public final class RtpPacketizer {
     return packet;
   }
 
-  /** The sequence number the next packet will carry. */
-  public int nextSequence() {
-    return sequence;
-  }
-
-  /** The timestamp the next packet will carry, as unsigned 32 bits. */
-  public long nextTimestamp() {
-    return Integer.toUnsignedLong(timestamp);
-  }
-
   public int ssrc() {
     return ssrc;
   }
