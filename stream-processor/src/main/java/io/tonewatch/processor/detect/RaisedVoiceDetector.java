@@ -13,8 +13,14 @@ import io.tonewatch.processor.features.LegFeatures;
  * learns only from calm-looking frames outside episodes. Not thread-safe: one per leg.
  */
 public final class RaisedVoiceDetector {
-  /** Tilt this far above the population prior marks a frame as not calm enough to learn from. */
-  private static final double LEARN_TILT_MARGIN_DB = 3.0;
+  /**
+   * Tilt this far above the population prior marks a frame as not calm enough to learn from. Wide
+   * on purpose: some speakers' calm voice is naturally flatter than the prior (EmoDB speaker 08 by
+   * 3-5 dB on half her calm sentences), and a 3 dB gate kept exactly those frames out, biasing her
+   * tilt reference steep so that her flatter calm sentences read as raised. Anger sits 5-8 dB above
+   * the prior, so 7 dB still keeps most of an angry opening out of a cold baseline.
+   */
+  private static final double LEARN_TILT_MARGIN_DB = 7.0;
 
   /** 12·log2(3): the third harmonic, in semitones above the fundamental. */
   private static final double THIRD_HARMONIC_ST = 19.02;
