@@ -13,8 +13,8 @@ import java.util.Arrays;
  *
  * <p>Reads PCM at 8, 16, 24 and 32 bits, 32-bit float, A-law and mu-law, plain or as
  * WAVE_FORMAT_EXTENSIBLE, in 1 to 8 channels. Chunks other than fmt and data (LIST, fact, cue ...)
- * are skipped. A data chunk shorter than declared, or of unknown size (0xFFFFFFFF, as written by
- * tools streaming to a pipe), is read to the end of the file. Anything else fails with a {@link
+ * are skipped. A data chunk shorter than declared, or of unknown size (0xFFFFFFFF or 0, as written
+ * by tools streaming to a pipe), is read to the end of the file. Anything else fails with a {@link
  * WavFormatException} that says in one sentence what is wrong.
  */
 public final class WavReader {
@@ -129,7 +129,9 @@ public final class WavReader {
 
   private PcmAudio readData(WavFormat format, long declaredBytes) throws IOException {
     int frameBytes = format.frameBytes();
-    boolean toEnd = declaredBytes == UNKNOWN_SIZE;
+    // Streaming writers that cannot seek back leave 0xFFFFFFFF or 0; an empty chunk read to the
+    // end of the file still gives no frames.
+    boolean toEnd = declaredBytes == UNKNOWN_SIZE || declaredBytes == 0;
     long remainingBytes = toEnd ? Long.MAX_VALUE : declaredBytes / frameBytes * frameBytes;
     // Trust a declared size only so far: a truncated file may claim gigabytes.
     int capacity = toEnd ? 1 << 16 : (int) Math.min(declaredBytes / frameBytes, MAX_INITIAL_FRAMES);

@@ -235,6 +235,14 @@ class WavReaderTest {
   }
 
   @Test
+  void readsToTheEndWhenAStreamingWriterLeftTheDataSizeAtZero() throws IOException {
+    PcmAudio audio =
+        read(new WavBytes().chunk("fmt ", fmt(1, 1, 8000, 2, 16)).chunk("data", 0, le16(5, -6, 7)));
+
+    assertEquals(new PcmAudio(8000, new short[][] {{5, -6, 7}}), audio);
+  }
+
+  @Test
   void readsAnEmptyDataChunkAsNoFrames() throws IOException {
     PcmAudio audio =
         read(new WavBytes().chunk("fmt ", fmt(1, 2, 8000, 4, 16)).chunk("data", new byte[0]));
