@@ -34,6 +34,54 @@ class YinProposerTest {
     assertEquals(1600, pitched, 200, "most windows of voices are pitched");
   }
 
+  @Test
+  void givesBitForBitTheLagOfOneLagAtATime() {
+    Random random = new Random(11);
+    YinProposer proposer = new YinProposer(WINDOW, THRESHOLD);
+    float[] window = new float[WINDOW];
+    for (int trial = 0; trial < 2000; trial++) {
+      fill(window, trial % 10, random);
+      assertEquals(oneLagAtATime(window), proposer.lagSamples(window), 0.0, "trial " + trial);
+    }
+  }
+
+  /** Steps 2 to 5 with each lag's squared difference in four partial sums, lag after lag. */
+  private static double oneLagAtATime(float[] window) {
+    int half = WINDOW / 2;
+    float[] difference = new float[half];
+    difference[0] = 1;
+    float runningSum = 0;
+    int dip = -1;
+    for (int lag = 1; lag < half; lag++) {
+      float[] s = new float[4];
+      for (int i = 0; i < half; i++) {
+        float d = window[i] - window[i + lag];
+        s[i % 4] += d * d;
+      }
+      float sum = (s[0] + s[1]) + (s[2] + s[3]);
+      runningSum += sum;
+      difference[lag] = runningSum > 0 ? sum * lag / runningSum : 1;
+      if (dip < 0) {
+        if (lag >= 2 && difference[lag] < THRESHOLD) {
+          dip = lag;
+        }
+      } else if (difference[lag] < difference[dip]) {
+        dip = lag;
+      } else {
+        break;
+      }
+    }
+    if (dip < 0) {
+      return -1;
+    }
+    if (dip + 1 >= half) {
+      return difference[dip] <= difference[dip - 1] ? dip : dip - 1;
+    }
+    float before = difference[dip - 1];
+    float after = difference[dip + 1];
+    return dip + (after - before) / (2 * (2 * difference[dip] - after - before));
+  }
+
   /** Kind 0: silence; 1: white noise; otherwise a noisy harmonic voice of random pitch. */
   private static void fill(float[] window, int kind, Random random) {
     double f0Hz = 70 + 430 * random.nextDouble();
