@@ -71,6 +71,15 @@ public final class UdpMediaServer implements AutoCloseable {
   private Thread thread;
   private volatile boolean running;
 
+  /**
+   * Guards {@link #accepting}: a command is queued only while the loop will still run it, and the
+   * loop's last drain takes the same lock to stop accepting first, so no command is queued after
+   * that drain and lost (an open call would keep its ports and never send CallEnded).
+   */
+  private final Object submitLock = new Object();
+
+  private boolean accepting;
+
   public UdpMediaServer(
       UdpSettings settings,
       CallRegistry registry,
@@ -101,6 +110,9 @@ public final class UdpMediaServer implements AutoCloseable {
       bindStatic(settings.staticMode());
     }
     running = true;
+    synchronized (submitLock) {
+      accepting = true;
+    }
     thread = new Thread(this::loop, "tonewatch-udp");
     thread.setDaemon(true);
     thread.start();
@@ -192,11 +204,14 @@ public final class UdpMediaServer implements AutoCloseable {
   }
 
   private boolean submit(Runnable command) {
-    if (!running) {
-      return false;
+    synchronized (submitLock) {
+      if (!accepting) {
+        return false;
+      }
+      commands.add(command);
+      selector
+          .wakeup(); // under the lock: the loop closes the selector only after it stops accepting
     }
-    commands.add(command);
-    selector.wakeup();
     return true;
   }
 
@@ -228,7 +243,10 @@ public final class UdpMediaServer implements AutoCloseable {
       LOG.error("udp loop: stopped by an internal error; ending its calls", e);
     } finally {
       running = false;
-      runCommands(); // ends asked for before the stop still complete
+      synchronized (submitLock) {
+        accepting = false;
+      }
+      runCommands(); // everything accepted before the stop still runs: opens, then their ends
       live.endAll(EndReason.SHUTDOWN);
       staticChannels.forEach(PortPool::closeQuietly);
       try {

@@ -179,6 +179,42 @@ class UdpMediaServerIT {
             == UdpMediaServer.OpenStatus.OPENED);
   }
 
+  @Test
+  void everyCallOpenedWhileTheServerClosesStillEnds() throws Exception {
+    // Opens race close(): whatever openCall reported OPENED must end with a CallEnded and free
+    // its ports, however the open and the loop's last drain interleave. Bounded: 40 rounds.
+    for (int round = 0; round < 40; round++) {
+      published.clear();
+      start(settings(PORT_MIN + 140, PORT_MIN + 199, 2048, "127.0.0.0/8", 0), 1000, 30);
+      UdpMediaServer racing = server;
+      List<String> opened = new CopyOnWriteArrayList<>();
+      String prefix = "r" + round + "-";
+      Thread opener =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 30; i++) {
+                  String id = prefix + i;
+                  if (racing.openCall(id, List.of(Leg.CUSTOMER), Map.of(), false).status()
+                      != UdpMediaServer.OpenStatus.OPENED) {
+                    return;
+                  }
+                  opened.add(id);
+                }
+              });
+      opener.start();
+      Thread.sleep(round % 4);
+      racing.close();
+      opener.join(TimeUnit.SECONDS.toMillis(10));
+      for (String id : opened) {
+        assertTrue(
+            published.stream().anyMatch(m -> m instanceof CallEnded e && e.callId().equals(id)),
+            "no CallEnded for " + id + " in round " + round);
+      }
+      assertEquals(0, registry.activeCalls(), "round " + round);
+    }
+    server = null;
+  }
+
   private void start(UdpSettings settings, int maxLegs, int timeoutSeconds) throws IOException {
     registry =
         new CallRegistry(
