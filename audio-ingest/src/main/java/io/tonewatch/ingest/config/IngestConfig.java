@@ -2,6 +2,7 @@ package io.tonewatch.ingest.config;
 
 import static io.tonewatch.ingest.config.IngestKey.*;
 
+import io.tonewatch.events.Leg;
 import io.tonewatch.ingest.net.Cidr;
 import io.tonewatch.ingest.net.PairBy;
 import java.util.List;
@@ -30,8 +31,17 @@ public record IngestConfig(
     PairBy staticPairBy,
     int staticPairWindowSeconds,
     boolean websocketEnabled,
+    int websocketMaxMessageChars,
+    int websocketMaxPayloadBytes,
+    int websocketMaxGapFrames,
+    int websocketIdleTimeoutMs,
+    Leg websocketInboundLeg,
     boolean audioSocketEnabled,
     int audioSocketPort,
+    int audioSocketMaxConnections,
+    int audioSocketReadTimeoutMs,
+    int audioSocketMaxPayloadBytes,
+    Leg audioSocketFirstLeg,
     int jitterMinMs,
     int jitterMaxMs,
     int payloadL16Mono,
@@ -44,6 +54,8 @@ public record IngestConfig(
     authToken = authToken == null ? "" : authToken;
     allowedNetworks = List.copyOf(allowedNetworks);
     Objects.requireNonNull(staticPairBy, STATIC_PAIR_BY.key());
+    Objects.requireNonNull(websocketInboundLeg, WEBSOCKET_INBOUND_LEG.key());
+    Objects.requireNonNull(audioSocketFirstLeg, AUDIOSOCKET_FIRST_LEG.key());
     range(HTTP_PORT, httpPort, 0, 65535, "is not a port (0-65535, 0 = any free port)");
     range(RTP_PORT_MIN, rtpPortMin, 1, 65534, "is not a port (1-65535)");
     range(RTP_PORT_MAX, rtpPortMax, 1, 65535, "is not a port (1-65535)");
@@ -85,7 +97,59 @@ public record IngestConfig(
     range(
         STATIC_PAIR_WINDOW_SECONDS, staticPairWindowSeconds, 1, 3600, "is not a window (1-3600 s)");
     range(
+        WEBSOCKET_MAX_MESSAGE_CHARS,
+        websocketMaxMessageChars,
+        256,
+        4_194_304,
+        "is not a message length (256-4194304 characters)");
+    range(
+        WEBSOCKET_MAX_PAYLOAD_BYTES,
+        websocketMaxPayloadBytes,
+        160,
+        3_145_728,
+        "is not a payload size (160-3145728 bytes)");
+    // The payload arrives base64-encoded inside the message: a limit the message cannot carry
+    // would never be reached, every such message would be refused for its length instead.
+    int payloadChars = (websocketMaxPayloadBytes + 2) / 3 * 4;
+    if (payloadChars >= websocketMaxMessageChars) {
+      throw IngestConfigException.of(
+          WEBSOCKET_MAX_PAYLOAD_BYTES,
+          websocketMaxPayloadBytes,
+          "needs "
+              + payloadChars
+              + " base64 characters, too many for "
+              + WEBSOCKET_MAX_MESSAGE_CHARS.key()
+              + "="
+              + websocketMaxMessageChars);
+    }
+    range(
+        WEBSOCKET_MAX_GAP_FRAMES, websocketMaxGapFrames, 0, 3000, "is not a frame count (0-3000)");
+    range(
+        WEBSOCKET_IDLE_TIMEOUT_MS,
+        websocketIdleTimeoutMs,
+        0,
+        86_400_000,
+        "is not a timeout (0-86400000 ms, 0 = the media timeout)");
+    range(
         AUDIOSOCKET_PORT, audioSocketPort, 0, 65535, "is not a port (0-65535, 0 = any free port)");
+    range(
+        AUDIOSOCKET_MAX_CONNECTIONS,
+        audioSocketMaxConnections,
+        1,
+        10_000,
+        "is not a connection count (1-10000, one thread each)");
+    range(
+        AUDIOSOCKET_READ_TIMEOUT_MS,
+        audioSocketReadTimeoutMs,
+        0,
+        86_400_000,
+        "is not a timeout (0-86400000 ms, 0 = the media timeout)");
+    range(
+        AUDIOSOCKET_MAX_PAYLOAD_BYTES,
+        audioSocketMaxPayloadBytes,
+        16,
+        65535,
+        "is not a payload size (16-65535 bytes)");
     range(JITTER_MIN_MS, jitterMinMs, 0, 2000, "is not a delay (0-2000 ms)");
     range(JITTER_MAX_MS, jitterMaxMs, 20, 5000, "is not a delay (20-5000 ms)");
     if (jitterMaxMs < jitterMinMs) {
@@ -122,6 +186,16 @@ public record IngestConfig(
   /** The host to tell the platform: the advertised address, else the bind address. */
   public String rtpHost() {
     return advertisedAddress.isBlank() ? bindAddress : advertisedAddress;
+  }
+
+  /** The WebSocket idle timeout: the configured one, else the media timeout. */
+  public int websocketIdleMillis() {
+    return websocketIdleTimeoutMs != 0 ? websocketIdleTimeoutMs : mediaTimeoutSeconds * 1000;
+  }
+
+  /** The AudioSocket read timeout: the configured one, else the media timeout. */
+  public int audioSocketReadMillis() {
+    return audioSocketReadTimeoutMs != 0 ? audioSocketReadTimeoutMs : mediaTimeoutSeconds * 1000;
   }
 
   /** True when static mode has a port range. */

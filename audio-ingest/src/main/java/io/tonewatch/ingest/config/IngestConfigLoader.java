@@ -2,6 +2,7 @@ package io.tonewatch.ingest.config;
 
 import static io.tonewatch.ingest.config.IngestKey.*;
 
+import io.tonewatch.events.Leg;
 import io.tonewatch.ingest.net.Cidr;
 import io.tonewatch.ingest.net.PairBy;
 import java.io.IOException;
@@ -101,8 +102,17 @@ public final class IngestConfigLoader {
         s.pairBy(STATIC_PAIR_BY),
         s.integer(STATIC_PAIR_WINDOW_SECONDS),
         s.bool(WEBSOCKET_ENABLED),
+        s.integer(WEBSOCKET_MAX_MESSAGE_CHARS),
+        s.integer(WEBSOCKET_MAX_PAYLOAD_BYTES),
+        s.integer(WEBSOCKET_MAX_GAP_FRAMES),
+        s.integer(WEBSOCKET_IDLE_TIMEOUT_MS),
+        s.leg(WEBSOCKET_INBOUND_LEG),
         s.bool(AUDIOSOCKET_ENABLED),
         s.integer(AUDIOSOCKET_PORT),
+        s.integer(AUDIOSOCKET_MAX_CONNECTIONS),
+        s.integer(AUDIOSOCKET_READ_TIMEOUT_MS),
+        s.integer(AUDIOSOCKET_MAX_PAYLOAD_BYTES),
+        s.leg(AUDIOSOCKET_FIRST_LEG),
         s.integer(JITTER_MIN_MS),
         s.integer(JITTER_MAX_MS),
         s.integer(PAYLOAD_L16_MONO),
@@ -142,6 +152,16 @@ public final class IngestConfigLoader {
         }
       }
       throw IngestConfigException.of(key, v, "is not one of port, arrival, none");
+    }
+
+    Leg leg(IngestKey key) {
+      String v = text(key);
+      for (Leg leg : Leg.values()) {
+        if (leg.wireName().equals(v.toLowerCase(Locale.ROOT))) {
+          return leg;
+        }
+      }
+      throw IngestConfigException.of(key, v, "is not one of customer, agent");
     }
 
     String address(IngestKey key) {

@@ -47,8 +47,44 @@ public enum IngestKey {
       "2",
       "pair-by=arrival: seconds a second source may come after the first"),
   WEBSOCKET_ENABLED("ingest.websocket-enabled", "true", "Serve Twilio-format media on WebSocket"),
+  WEBSOCKET_MAX_MESSAGE_CHARS(
+      "ingest.websocket.max-message-chars",
+      "65536",
+      "Longest Twilio text message decoded (256-4194304); longer ones count as oversized"),
+  WEBSOCKET_MAX_PAYLOAD_BYTES(
+      "ingest.websocket.max-payload-bytes",
+      "16000",
+      "Largest decoded media payload of one message (160 up; its base64 must fit the message)"),
+  WEBSOCKET_MAX_GAP_FRAMES(
+      "ingest.websocket.max-gap-frames",
+      "250",
+      "Most 20 ms frames of concealment one reported gap is filled with (0-3000)"),
+  WEBSOCKET_IDLE_TIMEOUT_MS(
+      "ingest.websocket.idle-timeout-ms",
+      "0",
+      "A WebSocket that sends nothing this long is closed (0: ingest.media-timeout-seconds)"),
+  WEBSOCKET_INBOUND_LEG(
+      "ingest.websocket.inbound-leg",
+      "customer",
+      "Leg of the inbound track, customer or agent; the outbound track gets the other"),
   AUDIOSOCKET_ENABLED("ingest.audiosocket-enabled", "false", "Serve Asterisk AudioSocket on TCP"),
   AUDIOSOCKET_PORT("ingest.audiosocket-port", "9093", "AudioSocket TCP port (0: any free)"),
+  AUDIOSOCKET_MAX_CONNECTIONS(
+      "ingest.audiosocket.max-connections",
+      "256",
+      "AudioSocket sockets served at once (1-10000), one thread each; more are refused"),
+  AUDIOSOCKET_READ_TIMEOUT_MS(
+      "ingest.audiosocket.read-timeout-ms",
+      "0",
+      "A socket that sends nothing this long ends its leg (0: ingest.media-timeout-seconds)"),
+  AUDIOSOCKET_MAX_PAYLOAD_BYTES(
+      "ingest.audiosocket.max-payload-bytes",
+      "4096",
+      "Largest AudioSocket message payload accepted (16-65535); longer ones are skipped"),
+  AUDIOSOCKET_FIRST_LEG(
+      "ingest.audiosocket.first-leg",
+      "customer",
+      "Leg of a UUID's first socket, customer or agent; the second socket gets the other"),
   JITTER_MIN_MS("ingest.jitter.min-ms", "20", "Smallest jitter-buffer delay"),
   JITTER_MAX_MS("ingest.jitter.max-ms", "200", "Cap on the adaptive jitter-buffer delay"),
   PAYLOAD_L16_MONO("ingest.payload.l16-mono", "96", "Dynamic RTP payload type of L16 8 kHz mono"),

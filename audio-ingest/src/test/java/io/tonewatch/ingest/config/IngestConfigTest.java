@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tonewatch.events.Leg;
 import io.tonewatch.ingest.net.PairBy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,6 +82,110 @@ class IngestConfigTest {
     assertMessage(refused("ingest.payload.l16-mono", "8"), "ingest.payload.l16-mono=8");
     assertMessage(refused("ingest.payload.l16-stereo", "96"), "ingest.payload.l16-stereo=96");
     assertMessage(refused("ingest.bind-address", "no.such.host.invalid"), "ingest.bind-address=");
+  }
+
+  @Test
+  void frontEndLimitsDefaultToTheValuesTheServersUsedBefore() {
+    IngestConfig config = IngestConfig.defaults();
+    assertEquals(65_536, config.websocketMaxMessageChars());
+    assertEquals(16_000, config.websocketMaxPayloadBytes());
+    assertEquals(250, config.websocketMaxGapFrames());
+    assertEquals(0, config.websocketIdleTimeoutMs());
+    assertEquals(10_000, config.websocketIdleMillis(), "0 follows the media timeout");
+    assertEquals(Leg.CUSTOMER, config.websocketInboundLeg());
+    assertEquals(256, config.audioSocketMaxConnections());
+    assertEquals(0, config.audioSocketReadTimeoutMs());
+    assertEquals(10_000, config.audioSocketReadMillis(), "0 follows the media timeout");
+    assertEquals(4096, config.audioSocketMaxPayloadBytes());
+    assertEquals(Leg.CUSTOMER, config.audioSocketFirstLeg());
+  }
+
+  @Test
+  void frontEndLimitsParseFromTheirKeys() {
+    IngestConfig config =
+        IngestConfigLoader.fromMap(
+            Map.ofEntries(
+                Map.entry("ingest.websocket.max-message-chars", "1024"),
+                Map.entry("ingest.websocket.max-payload-bytes", "640"),
+                Map.entry("ingest.websocket.max-gap-frames", "0"),
+                Map.entry("ingest.websocket.idle-timeout-ms", "750"),
+                Map.entry("ingest.websocket.inbound-leg", "Agent"),
+                Map.entry("ingest.audiosocket.max-connections", "10000"),
+                Map.entry("ingest.audiosocket.read-timeout-ms", "1500"),
+                Map.entry("ingest.audiosocket.max-payload-bytes", "65535"),
+                Map.entry("ingest.audiosocket.first-leg", " agent ")));
+    assertEquals(1024, config.websocketMaxMessageChars());
+    assertEquals(640, config.websocketMaxPayloadBytes());
+    assertEquals(0, config.websocketMaxGapFrames());
+    assertEquals(750, config.websocketIdleMillis());
+    assertEquals(Leg.AGENT, config.websocketInboundLeg());
+    assertEquals(10_000, config.audioSocketMaxConnections());
+    assertEquals(1500, config.audioSocketReadMillis());
+    assertEquals(65_535, config.audioSocketMaxPayloadBytes());
+    assertEquals(Leg.AGENT, config.audioSocketFirstLeg());
+  }
+
+  @Test
+  void frontEndLimitsComeFromTheEnvironmentToo() {
+    IngestConfig config =
+        IngestConfigLoader.load(
+            null,
+            Map.of(
+                "TONEWATCH_INGEST_AUDIOSOCKET_MAX_CONNECTIONS", "12",
+                "TONEWATCH_INGEST_WEBSOCKET_IDLE_TIMEOUT_MS", "2000"),
+            Map.of());
+    assertEquals(12, config.audioSocketMaxConnections());
+    assertEquals(2000, config.websocketIdleMillis());
+  }
+
+  @Test
+  void refusesBadFrontEndLimitsNamingKeyAndValue() {
+    assertMessage(
+        refused("ingest.websocket.max-message-chars", "255"),
+        "ingest.websocket.max-message-chars=255 is not a message length");
+    assertMessage(
+        refused("ingest.websocket.max-payload-bytes", "159"),
+        "ingest.websocket.max-payload-bytes=159 is not a payload size");
+    assertMessage(
+        refused("ingest.websocket.max-gap-frames", "3001"),
+        "ingest.websocket.max-gap-frames=3001 is not a frame count");
+    assertMessage(
+        refused("ingest.websocket.idle-timeout-ms", "-1"),
+        "ingest.websocket.idle-timeout-ms=-1 is not a timeout");
+    assertMessage(
+        refused("ingest.websocket.inbound-leg", "caller"),
+        "ingest.websocket.inbound-leg=caller is not one of customer, agent");
+    assertMessage(
+        refused("ingest.audiosocket.max-connections", "0"),
+        "ingest.audiosocket.max-connections=0 is not a connection count (1-10000, one thread each)");
+    assertMessage(
+        refused("ingest.audiosocket.max-connections", "10001"),
+        "ingest.audiosocket.max-connections=10001");
+    assertMessage(
+        refused("ingest.audiosocket.read-timeout-ms", "soon"),
+        "ingest.audiosocket.read-timeout-ms=soon is not a whole number");
+    assertMessage(
+        refused("ingest.audiosocket.max-payload-bytes", "65536"),
+        "ingest.audiosocket.max-payload-bytes=65536 is not a payload size");
+    assertMessage(
+        refused("ingest.audiosocket.first-leg", ""),
+        "ingest.audiosocket.first-leg= is not one of customer, agent");
+  }
+
+  @Test
+  void refusesAWebSocketPayloadLimitItsMessagesCannotCarry() {
+    IngestConfigException e =
+        assertThrows(
+            IngestConfigException.class,
+            () ->
+                IngestConfigLoader.fromMap(
+                    Map.of(
+                        "ingest.websocket.max-message-chars", "4096",
+                        "ingest.websocket.max-payload-bytes", "16000")));
+    assertEquals(
+        "ingest.websocket.max-payload-bytes=16000 needs 21336 base64 characters, too many for"
+            + " ingest.websocket.max-message-chars=4096",
+        e.getMessage());
   }
 
   @Test
