@@ -1,11 +1,15 @@
 package io.tonewatch.ingest.audiosocket;
 
+import static io.tonewatch.ingest.config.IngestKey.*;
+
 import io.tonewatch.events.Leg;
+import io.tonewatch.ingest.config.IngestKey;
 import java.net.InetAddress;
 import java.util.Objects;
 
 /**
- * How the AudioSocket server listens and what it admits.
+ * How the AudioSocket server listens and what it admits. The messages of the checks name the {@link
+ * IngestKey} each value comes from.
  *
  * @param bindAddress the address to listen on, e.g. 127.0.0.1
  * @param port the TCP port; 0 picks a free one
@@ -25,20 +29,20 @@ public record AudioSocketSettings(
     Leg firstLeg) {
 
   public AudioSocketSettings {
-    Objects.requireNonNull(bindAddress, "audiosocket.bind");
-    Objects.requireNonNull(firstLeg, "audiosocket.first.leg");
-    require(port >= 0 && port <= 65535, "audiosocket.port", port);
+    Objects.requireNonNull(bindAddress, BIND_ADDRESS.key());
+    Objects.requireNonNull(firstLeg, AUDIOSOCKET_FIRST_LEG.key());
+    require(port >= 0 && port <= 65535, AUDIOSOCKET_PORT, port);
     require(
         maxConnections >= 1 && maxConnections <= 10_000,
-        "audiosocket.max.connections",
+        AUDIOSOCKET_MAX_CONNECTIONS,
         maxConnections);
-    require(readTimeoutMillis >= 1, "audiosocket.read.timeout.ms", readTimeoutMillis);
+    require(readTimeoutMillis >= 1, AUDIOSOCKET_READ_TIMEOUT_MS, readTimeoutMillis);
     require(
         maxPayloadBytes >= 16 && maxPayloadBytes <= 0xFFFF,
-        "audiosocket.max.payload.bytes",
+        AUDIOSOCKET_MAX_PAYLOAD_BYTES,
         maxPayloadBytes);
     if (token != null && token.isBlank()) {
-      throw new IllegalArgumentException("audiosocket.token must not be blank when set");
+      throw new IllegalArgumentException(AUTH_TOKEN.key() + " must not be blank when set");
     }
   }
 
@@ -60,9 +64,9 @@ public record AudioSocketSettings(
         bindAddress, port, maxConnections, millis, maxPayloadBytes, token, firstLeg);
   }
 
-  private static void require(boolean ok, String key, int value) {
+  private static void require(boolean ok, IngestKey key, int value) {
     if (!ok) {
-      throw new IllegalArgumentException("invalid " + key + ": " + value);
+      throw new IllegalArgumentException("invalid " + key.key() + ": " + value);
     }
   }
 }

@@ -1,10 +1,14 @@
 package io.tonewatch.ingest.ws;
 
+import static io.tonewatch.ingest.config.IngestKey.*;
+
 import io.tonewatch.events.Leg;
+import io.tonewatch.ingest.config.IngestKey;
 import java.util.Objects;
 
 /**
- * How the Twilio Media Streams endpoint is served.
+ * How the Twilio Media Streams endpoint is served. The messages of the checks name the {@link
+ * IngestKey} each value comes from.
  *
  * @param path the WebSocket route, e.g. {@code /v1/media/twilio}
  * @param token when non-null, the upgrade must carry {@code Authorization: Bearer <token>} or
@@ -29,16 +33,16 @@ public record TwilioSettings(
 
   public TwilioSettings {
     if (path == null || !path.startsWith("/")) {
-      throw new IllegalArgumentException("websocket.path must start with '/', was " + path);
+      throw new IllegalArgumentException("the WebSocket path must start with '/', was " + path);
     }
     if (token != null && token.isBlank()) {
-      throw new IllegalArgumentException("websocket.token must not be blank when set");
+      throw new IllegalArgumentException(AUTH_TOKEN.key() + " must not be blank when set");
     }
-    require(maxMessageChars >= 256, "websocket.max.message.chars", maxMessageChars);
-    require(maxPayloadBytes >= 160, "websocket.max.payload.bytes", maxPayloadBytes);
-    require(maxGapFrames >= 0 && maxGapFrames <= 3000, "websocket.max.gap.frames", maxGapFrames);
-    require(idleTimeoutMillis >= 1, "websocket.idle.timeout.ms", idleTimeoutMillis);
-    Objects.requireNonNull(inboundLeg, "websocket.inbound.leg");
+    require(maxMessageChars >= 256, WEBSOCKET_MAX_MESSAGE_CHARS, maxMessageChars);
+    require(maxPayloadBytes >= 160, WEBSOCKET_MAX_PAYLOAD_BYTES, maxPayloadBytes);
+    require(maxGapFrames >= 0 && maxGapFrames <= 3000, WEBSOCKET_MAX_GAP_FRAMES, maxGapFrames);
+    require(idleTimeoutMillis >= 1, WEBSOCKET_IDLE_TIMEOUT_MS, idleTimeoutMillis);
+    Objects.requireNonNull(inboundLeg, WEBSOCKET_INBOUND_LEG.key());
   }
 
   /**
@@ -61,9 +65,9 @@ public record TwilioSettings(
         inboundLeg);
   }
 
-  private static void require(boolean ok, String key, int value) {
+  private static void require(boolean ok, IngestKey key, int value) {
     if (!ok) {
-      throw new IllegalArgumentException("invalid " + key + ": " + value);
+      throw new IllegalArgumentException("invalid " + key.key() + ": " + value);
     }
   }
 }

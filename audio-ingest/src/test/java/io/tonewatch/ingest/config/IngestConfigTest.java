@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tonewatch.events.Leg;
+import io.tonewatch.ingest.audiosocket.AudioSocketSettings;
 import io.tonewatch.ingest.net.PairBy;
+import io.tonewatch.ingest.ws.TwilioSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,6 +188,32 @@ class IngestConfigTest {
         "ingest.websocket.max-payload-bytes=16000 needs 21336 base64 characters, too many for"
             + " ingest.websocket.max-message-chars=4096",
         e.getMessage());
+  }
+
+  @Test
+  void theServersOwnChecksNameTheKeysUsersSet() {
+    TwilioSettings t = TwilioSettings.defaults();
+    assertMessage(
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new TwilioSettings(t.path(), null, 255, 16_000, 250, 15_000, Leg.CUSTOMER)),
+        "ingest.websocket.max-message-chars: 255");
+    assertMessage(
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new TwilioSettings(t.path(), null, 65_536, 16_000, 250, 0, Leg.CUSTOMER)),
+        "ingest.websocket.idle-timeout-ms: 0");
+    AudioSocketSettings a = AudioSocketSettings.defaults(0);
+    assertMessage(
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new AudioSocketSettings(
+                    a.bindAddress(), 0, 10_001, 5_000, 4096, null, Leg.CUSTOMER)),
+        "ingest.audiosocket.max-connections: 10001");
+    assertMessage(
+        assertThrows(IllegalArgumentException.class, () -> a.withReadTimeoutMillis(0)),
+        "ingest.audiosocket.read-timeout-ms: 0");
   }
 
   @Test
