@@ -1,7 +1,6 @@
 package io.tonewatch.ingest;
 
 import io.javalin.Javalin;
-import io.tonewatch.events.Leg;
 import io.tonewatch.events.audio.EndReason;
 import io.tonewatch.ingest.audiosocket.AudioSocketServer;
 import io.tonewatch.ingest.audiosocket.AudioSocketSettings;
@@ -187,27 +186,25 @@ public final class IngestService implements AutoCloseable {
   }
 
   private TwilioSettings twilioSettings() {
-    TwilioSettings d = TwilioSettings.defaults();
     return new TwilioSettings(
-        d.path(),
+        TwilioSettings.DEFAULT_PATH,
         config.authRequired() ? config.authToken() : null,
-        d.maxMessageChars(),
-        d.maxPayloadBytes(),
-        d.maxGapFrames(),
-        config.mediaTimeoutSeconds() * 1000,
-        d.inboundLeg());
+        config.websocketMaxMessageChars(),
+        config.websocketMaxPayloadBytes(),
+        config.websocketMaxGapFrames(),
+        config.websocketIdleMillis(),
+        config.websocketInboundLeg());
   }
 
   private AudioSocketSettings audioSocketSettings() {
-    AudioSocketSettings d = AudioSocketSettings.defaults(config.audioSocketPort());
     return new AudioSocketSettings(
         bindAddress(config),
         config.audioSocketPort(),
-        d.maxConnections(),
-        config.mediaTimeoutSeconds() * 1000,
-        d.maxPayloadBytes(),
+        config.audioSocketMaxConnections(),
+        config.audioSocketReadMillis(),
+        config.audioSocketMaxPayloadBytes(),
         config.authRequired() ? config.authToken() : null,
-        Leg.CUSTOMER);
+        config.audioSocketFirstLeg());
   }
 
   private static InetAddress bindAddress(IngestConfig c) {
