@@ -258,20 +258,34 @@ class IngestServiceIT {
 
   @Test
   void closeFlushesAndEndsLiveCallsWithShutdown() throws Exception {
-    start(Map.of("ingest.rtp-port-min", "46420", "ingest.rtp-port-max", "46429"));
+    // A 2 s jitter delay keeps packet 4 held behind the gap at 3 until close, however slow the
+    // machine; close must play it out, concealing the gap.
+    start(
+        Map.of(
+            "ingest.rtp-port-min", "46420",
+            "ingest.rtp-port-max", "46429",
+            "ingest.jitter.min-ms", "2000",
+            "ingest.jitter.max-ms", "2000"));
     JsonNode answer =
         json.readTree(post("{\"callId\":\"s1\",\"legs\":[\"customer\"]}", TOKEN).body());
     assertEquals(201, post("{\"callId\":\"s2\",\"transport\":\"websocket\"}", TOKEN).statusCode());
     short[] pcm = Signals20ms.twoTones(440, 880, 6000, 5);
     try (RtpSender c =
         new RtpSender(LOOPBACK, answer.at("/legs/customer/rtpPort").asInt(), 9, 0, 0)) {
-      for (int i = 0; i < 5; i++) {
+      for (int i = 0; i < 3; i++) {
         c.sendPcmu(pcm, i * 160);
       }
+      c.sendPcmuAfterGap(pcm, 4 * 160, 1);
     }
-    await(() -> countOf(PacketOutcome.ACCEPTED) >= 3, 5, "packets taken");
+    // every packet counted before close: one still in the socket would be lost by design
+    await(() -> countOf(PacketOutcome.ACCEPTED) >= 4, 5, "packets taken");
+    await(() -> sink.frames("s1", Leg.CUSTOMER).size() >= 3, 5, "the frames before the gap");
+    assertEquals(3, sink.frames("s1", Leg.CUSTOMER).size(), "packet 4 held behind the gap");
     service.close();
-    assertEquals(5, sink.frames("s1", Leg.CUSTOMER).size(), "held audio flushed");
+    List<AudioFrame> flushed = sink.frames("s1", Leg.CUSTOMER);
+    assertEquals(5, flushed.size(), "held audio flushed");
+    assertTrue(flushed.get(3).concealed(), "the gap concealed");
+    assertFalse(flushed.get(4).concealed(), "the held packet played out");
     List<AudioMessage> s1 = sink.of("s1");
     assertEquals(EndReason.SHUTDOWN, ((CallEnded) s1.get(s1.size() - 1)).reason());
     assertEquals(EndReason.SHUTDOWN, sink.ended("s2").orElseThrow().reason());

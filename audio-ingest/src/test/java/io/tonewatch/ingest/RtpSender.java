@@ -41,6 +41,16 @@ final class RtpSender implements AutoCloseable {
     send(PCMU, payload, 160);
   }
 
+  /**
+   * Sends {@code pcm[offset..offset+160)} as the PCMU packet {@code skip} places further on, in
+   * sequence and timestamp, than the next one: the skipped places are a gap the receiver sees.
+   */
+  void sendPcmuAfterGap(short[] pcm, int offset, int skip) throws IOException {
+    sequence = (sequence + skip) & 0xFFFF;
+    timestamp = (timestamp + 160L * skip) & 0xFFFFFFFFL;
+    sendPcmu(pcm, offset);
+  }
+
   /** Sends 160 stereo samples, left from {@code left}, right from {@code right}, as L16. */
   void sendL16Stereo(short[] left, short[] right, int offset) throws IOException {
     ByteBuffer payload = ByteBuffer.allocate(640); // network byte order, interleaved
