@@ -117,12 +117,14 @@ class CliIT {
     CliRun run = CliRun.of("analyze", call.toString(), "--features", csv.toString());
     assertEquals(0, run.exitCode(), run.err());
     List<String> lines = Files.readAllLines(csv);
-    assertEquals("leg,time_s,f0_hz,level_dbfs,tilt_db,score,speech,concealed,raised", lines.get(0));
+    assertEquals(
+        "leg,time_s,f0_hz,level_dbfs,tilt_db,hammarberg_db,score,speech,concealed,raised",
+        lines.get(0));
     long customer = lines.stream().filter(l -> l.startsWith("customer,")).count();
     long agent = lines.stream().filter(l -> l.startsWith("agent,")).count();
     assertTrue(customer > 2000, "41.5 s at 20 ms per frame: " + customer);
     assertEquals(customer, agent);
-    assertTrue(lines.stream().skip(1).allMatch(l -> l.split(",", -1).length == 9));
+    assertTrue(lines.stream().skip(1).allMatch(l -> l.split(",", -1).length == 10));
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("customer,") && l.endsWith(",1")));
   }
 

@@ -7,6 +7,9 @@ package io.tonewatch.events;
  * @param levelDeltaDb speech level above the baseline, in dB
  * @param tiltDeltaDb spectral tilt flatter than the baseline, in dB (positive = more high-band
  *     energy)
+ * @param hammarbergDropDb how far the Hammarberg index (strongest bin under 2 kHz over the
+ *     strongest above) fell below the baseline, in dB (positive = stronger upper formants, more
+ *     effort)
  * @param voicedSeconds voiced speech inside the decision window, in seconds
  * @param score the arousal score the hysteresis acted on (dimensionless; 1.0 = opening threshold)
  * @param overlapSeconds for overtalk, seconds both legs spoke at once; 0 otherwise
@@ -15,16 +18,18 @@ public record Evidence(
     double f0DeltaSemitones,
     double levelDeltaDb,
     double tiltDeltaDb,
+    double hammarbergDropDb,
     double voicedSeconds,
     double score,
     double overlapSeconds) {
 
-  public static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0);
+  public static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0, 0);
 
   public Evidence {
     requireFinite("f0DeltaSemitones", f0DeltaSemitones);
     requireFinite("levelDeltaDb", levelDeltaDb);
     requireFinite("tiltDeltaDb", tiltDeltaDb);
+    requireFinite("hammarbergDropDb", hammarbergDropDb);
     requireFinite("voicedSeconds", voicedSeconds);
     requireFinite("score", score);
     requireFinite("overlapSeconds", overlapSeconds);

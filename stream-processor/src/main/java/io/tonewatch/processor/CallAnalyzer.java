@@ -88,6 +88,7 @@ public final class CallAnalyzer {
               frame.f0Hz,
               frame.levelDbfs,
               frame.tiltDb,
+              frame.hammarbergDb,
               frame.speech,
               frame.concealed,
               detector.score(),

@@ -8,6 +8,8 @@ package io.tonewatch.processor;
  * @param levelDbfs RMS level of the frame in dB relative to a full-scale sine... see {@code
  *     LevelMeter}
  * @param tiltDb spectral tilt inside 300-3400 Hz: energy above 1 kHz minus energy below, in dB
+ * @param hammarbergDb Hammarberg index inside the band: strongest bin under 2 kHz over the
+ *     strongest above, in dB
  * @param speech true when voice activity detection calls the frame speech
  * @param concealed true when the frame was concealed loss (and so ignored by the detector)
  * @param score the leg's arousal score after this frame (1.0 = opening threshold)
@@ -18,6 +20,7 @@ public record FeatureFrame(
     double f0Hz,
     double levelDbfs,
     double tiltDb,
+    double hammarbergDb,
     boolean speech,
     boolean concealed,
     double score,

@@ -206,6 +206,7 @@ class RaisedVoiceDecisionTest {
     assertTrue(opened.evidence().f0DeltaSemitones() < 12, "pitch delta " + opened.evidence());
     assertTrue(opened.evidence().tiltDeltaDb() > 2, "tilt delta " + opened.evidence());
     assertTrue(opened.evidence().tiltDeltaDb() < 16, "tilt delta " + opened.evidence());
+    assertTrue(opened.evidence().hammarbergDropDb() > 2, "hammarberg drop " + opened.evidence());
     assertEquals(8, opened.evidence().levelDeltaDb(), 3, "level delta " + opened.evidence());
     assertTrue(opened.evidence().voicedSeconds() > 0, "voiced seconds " + opened.evidence());
     assertTrue(opened.evidence().score() > 0, "score " + opened.evidence());

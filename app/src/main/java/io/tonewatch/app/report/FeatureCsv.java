@@ -14,7 +14,7 @@ import java.util.List;
 public final class FeatureCsv {
 
   public static final String HEADER =
-      "leg,time_s,f0_hz,level_dbfs,tilt_db,score,speech,concealed,raised";
+      "leg,time_s,f0_hz,level_dbfs,tilt_db,hammarberg_db,score,speech,concealed,raised";
 
   private FeatureCsv() {}
 
@@ -45,6 +45,7 @@ public final class FeatureCsv {
     Decimals.append(line, f.f0Hz() > 0 ? f.f0Hz() : 0.0, 1).append(',');
     Decimals.append(line, f.levelDbfs(), 2).append(',');
     Decimals.append(line, f.tiltDb(), 2).append(',');
+    Decimals.append(line, f.hammarbergDb(), 2).append(',');
     Decimals.append(line, f.score(), 3).append(',');
     line.append(f.speech() ? '1' : '0').append(',');
     line.append(f.concealed() ? '1' : '0').append(',');

@@ -73,6 +73,8 @@ public final class Timeline {
         + signed(e.levelDeltaDb())
         + " dB  tilt "
         + signed(e.tiltDeltaDb())
+        + " dB  hammarberg "
+        + signed(-e.hammarbergDropDb())
         + " dB  score "
         + String.format(Locale.ROOT, "%.2f", e.score());
   }

@@ -48,7 +48,7 @@ final class Calls {
         state,
         severity,
         ms,
-        new Evidence(6.14, 4.2, 7.86, 1.2, 1.5, 0));
+        new Evidence(6.14, 4.2, 7.86, 6.5, 1.2, 1.5, 0));
   }
 
   static CallAnalysis analysis(

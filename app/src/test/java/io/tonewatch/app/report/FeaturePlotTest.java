@@ -26,6 +26,7 @@ class FeaturePlotTest {
               speech ? f0Hz + i % 7 : 0,
               speech ? -25 : -60,
               speech ? -5 : 0,
+              speech ? 15 : 0,
               speech,
               false,
               i > 300 ? 1.4 : 0.2,

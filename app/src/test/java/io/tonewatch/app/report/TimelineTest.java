@@ -20,7 +20,7 @@ class TimelineTest {
   void writesOneAlignedLineWithTheEvidenceDeltas() {
     assertEquals(
         "00:41.84  customer  raised_voice       opened   raised    "
-            + "f0 +6.1 st  level +4.2 dB  tilt +7.9 dB  score 1.50",
+            + "f0 +6.1 st  level +4.2 dB  tilt +7.9 dB  hammarberg -6.5 dB  score 1.50",
         Timeline.line(Calls.raised("a", Leg.CUSTOMER, AlertState.OPENED, Severity.RAISED, 41_840)));
   }
 
@@ -35,7 +35,7 @@ class TimelineTest {
                 AlertState.OPENED,
                 Severity.ELEVATED,
                 5_000,
-                new Evidence(0, 0, 0, 0, 0, 2.04)));
+                new Evidence(0, 0, 0, 0, 0, 0, 2.04)));
     assertEquals("00:05.00  call      overtalk           opened   elevated  overlap 2.0 s", line);
   }
 

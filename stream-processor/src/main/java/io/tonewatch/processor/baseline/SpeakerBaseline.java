@@ -19,6 +19,12 @@ public final class SpeakerBaseline {
   /** Population prior for the voiced-frame tilt of calm telephone speech, in dB. */
   public static final double PRIOR_TILT_DB = -12.0;
 
+  /**
+   * Population prior for the voiced-frame Hammarberg index of calm telephone speech, in dB: 21.5 to
+   * 24.4 for the five development speakers, whose anger reads 13.8 to 16.6.
+   */
+  public static final double PRIOR_HAMMARBERG_DB = 23.0;
+
   /** Weight of the prior, in frames of the speaker's own evidence. */
   private static final double PRIOR_WEIGHT_FRAMES = 60;
 
@@ -33,17 +39,20 @@ public final class SpeakerBaseline {
 
   private final FloatRing pitchSt = new FloatRing(MEMORY_FRAMES);
   private final FloatRing tiltDb = new FloatRing(MEMORY_FRAMES);
+  private final FloatRing hammarbergDb = new FloatRing(MEMORY_FRAMES);
   private final FloatRing levelDbfs = new FloatRing(LEVEL_MEMORY_FRAMES);
   private int sinceRefresh;
   private int levelSinceRefresh;
   private double pitchReferenceSt = Double.NaN;
   private double tiltReferenceDb = PRIOR_TILT_DB;
+  private double hammarbergReferenceDb = PRIOR_HAMMARBERG_DB;
   private double levelReferenceDbfs = Double.NaN;
 
   /** Learns one calm voiced frame. */
-  public void learnVoiced(double f0St, double frameTiltDb) {
+  public void learnVoiced(double f0St, double frameTiltDb, double frameHammarbergDb) {
     pitchSt.add((float) f0St);
     tiltDb.add((float) frameTiltDb);
+    hammarbergDb.add((float) frameHammarbergDb);
     if (++sinceRefresh >= REFRESH_FRAMES || pitchSt.size() == MIN_VOICED_FRAMES) {
       refresh();
     }
@@ -62,8 +71,12 @@ public final class SpeakerBaseline {
     sinceRefresh = 0;
     int n = pitchSt.size();
     pitchReferenceSt = n >= MIN_VOICED_FRAMES ? pitchSt.median() : Double.NaN;
-    tiltReferenceDb =
-        (n * tiltDb.median() + PRIOR_WEIGHT_FRAMES * PRIOR_TILT_DB) / (n + PRIOR_WEIGHT_FRAMES);
+    tiltReferenceDb = withPrior(n, tiltDb.median(), PRIOR_TILT_DB);
+    hammarbergReferenceDb = withPrior(n, hammarbergDb.median(), PRIOR_HAMMARBERG_DB);
+  }
+
+  private static double withPrior(int frames, double ownMedian, double prior) {
+    return (frames * ownMedian + PRIOR_WEIGHT_FRAMES * prior) / (frames + PRIOR_WEIGHT_FRAMES);
   }
 
   /** True once the pitch reference is learned. */
@@ -78,6 +91,10 @@ public final class SpeakerBaseline {
 
   public double tiltReferenceDb() {
     return tiltReferenceDb;
+  }
+
+  public double hammarbergReferenceDb() {
+    return hammarbergReferenceDb;
   }
 
   /** Reference speech level, NaN before any speech. */

@@ -20,6 +20,7 @@ public final class EffortWindow {
 
   private final FloatRing pitchSt;
   private final FloatRing tiltDb;
+  private final FloatRing hammarbergDb;
   private final FloatRing levelDbfs;
   private final boolean[] steadyPairs = new boolean[STEADY_MEMORY];
   private int steadyNext;
@@ -32,19 +33,25 @@ public final class EffortWindow {
   public EffortWindow(int voicedFrames) {
     this.pitchSt = new FloatRing(voicedFrames);
     this.tiltDb = new FloatRing(voicedFrames);
+    this.hammarbergDb = new FloatRing(voicedFrames);
     this.levelDbfs = new FloatRing(voicedFrames);
   }
 
   /**
-   * Adds a voiced frame. Its pitch is evidence only when {@code pitchTrusted}; its tilt and level
-   * always are.
+   * Adds a voiced frame. Its pitch is evidence only when {@code pitchTrusted}; its tilt, Hammarberg
+   * index and level always are.
    */
   public void addVoiced(
-      double f0St, boolean pitchTrusted, double frameTiltDb, double frameLevelDbfs) {
+      double f0St,
+      boolean pitchTrusted,
+      double frameTiltDb,
+      double frameHammarbergDb,
+      double frameLevelDbfs) {
     if (pitchTrusted) {
       pitchSt.add((float) f0St);
     }
     tiltDb.add((float) frameTiltDb);
+    hammarbergDb.add((float) frameHammarbergDb);
     levelDbfs.add((float) frameLevelDbfs);
     if (!Double.isNaN(lastPitchSt)) {
       boolean steady = Math.abs(f0St - lastPitchSt) < STEADY_STEP_ST;
@@ -74,6 +81,7 @@ public final class EffortWindow {
   public void clearEvidence() {
     pitchSt.clear();
     tiltDb.clear();
+    hammarbergDb.clear();
     levelDbfs.clear();
   }
 
@@ -91,6 +99,10 @@ public final class EffortWindow {
    */
   public double medianTiltDb() {
     return tiltDb.median();
+  }
+
+  public double medianHammarbergDb() {
+    return hammarbergDb.median();
   }
 
   public double medianLevelDbfs() {

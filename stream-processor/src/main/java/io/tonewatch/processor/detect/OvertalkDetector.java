@@ -48,6 +48,6 @@ public final class OvertalkDetector {
   }
 
   private Evidence evidence() {
-    return new Evidence(0, 0, 0, 0, 0, count * 0.02);
+    return new Evidence(0, 0, 0, 0, 0, 0, count * 0.02);
   }
 }

@@ -9,6 +9,9 @@ package io.tonewatch.processor.detect;
  * @param pitchUnitSt semitones above the baseline worth one score unit
  * @param tiltUnitDb dB of flatter tilt worth one score unit
  * @param coldTiltUnitDb the same while the speaker's pitch baseline is still unknown (stricter)
+ * @param hammarbergSlackDb how far the tilt rise may exceed the fall of the Hammarberg index and
+ *     still count in full: beyond it, flatter tilt without stronger upper formant peaks is not
+ *     effort
  * @param openScore score at or above which the leg counts as raised, once the turn has many voiced
  *     frames
  * @param earlyPenalty added to openScore divided by the turn's voiced frames so far: early in a
@@ -27,6 +30,7 @@ public record RaisedVoiceRule(
     double pitchUnitSt,
     double tiltUnitDb,
     double coldTiltUnitDb,
+    double hammarbergSlackDb,
     double openScore,
     double earlyPenalty,
     int openFrames,
@@ -39,13 +43,17 @@ public record RaisedVoiceRule(
     int turnGapFrames) {
 
   public static RaisedVoiceRule defaults() {
-    return new RaisedVoiceRule(6.0, 6.0, 5.0, 1.2, 12.0, 5, 0.5, 40, 400, 30, 8, 2.6, 20);
+    return new RaisedVoiceRule(6.0, 6.0, 5.0, 4.0, 1.2, 12.0, 5, 0.5, 40, 400, 30, 8, 2.6, 20);
   }
 
   public RaisedVoiceRule {
     positive("pitchUnitSt", pitchUnitSt);
     positive("tiltUnitDb", tiltUnitDb);
     positive("coldTiltUnitDb", coldTiltUnitDb);
+    if (!(hammarbergSlackDb >= 0)) {
+      throw new IllegalArgumentException(
+          "hammarbergSlackDb must be >= 0, was " + hammarbergSlackDb);
+    }
     positive("openScore", openScore);
     if (earlyPenalty < 0) {
       throw new IllegalArgumentException("earlyPenalty must be >= 0, was " + earlyPenalty);

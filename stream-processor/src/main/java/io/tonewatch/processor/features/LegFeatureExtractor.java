@@ -64,6 +64,7 @@ public final class LegFeatureExtractor {
       features.speech = false;
       features.f0Hz = 0;
       features.tiltDb = 0;
+      features.hammarbergDb = 0;
       features.voicingConfidence = 0;
       pitch.noteUnvoiced();
       return features;
@@ -72,10 +73,12 @@ public final class LegFeatureExtractor {
     features.speech = voiceActivity.isSpeech(features.levelDbfs);
     if (features.speech) {
       features.tiltDb = tilt.tiltDb(window, 0);
+      features.hammarbergDb = tilt.hammarbergDb();
       features.f0Hz = pitch.f0Hz(window);
       features.voicingConfidence = pitch.lastProbability();
     } else {
       features.tiltDb = 0;
+      features.hammarbergDb = 0;
       features.f0Hz = 0;
       features.voicingConfidence = 0;
       pitch.noteUnvoiced();

@@ -14,6 +14,10 @@ public final class LegFeatures {
 
   public double levelDbfs;
   public double tiltDb;
+
+  /** Hammarberg index inside the band (strongest bin under 2 kHz over the strongest above), dB. */
+  public double hammarbergDb;
+
   public boolean speech;
   public boolean concealed;
 

@@ -57,6 +57,44 @@ class SpectralTiltTest {
   }
 
   @Test
+  void readsTheHammarbergIndexAsTheLowPeakOverTheHighPeak() {
+    // 500 Hz and 2500 Hz sit on bins 16 and 80: each peak bin holds its sine's power exactly.
+    float[] mix = add(sine(500, 0.3, 0.2), sine(2500, 0.3 / Math.sqrt(10), 1.1));
+    tilt.tiltDb(mix, 0);
+    assertEquals(10.0, tilt.hammarbergDb(), 0.01);
+  }
+
+  @Test
+  void hammarbergFollowsPeaksWhereTiltFollowsEnergy() {
+    // Spreading the high band's energy over many bins (noise) flattens the tilt but leaves the
+    // strongest high bin far under the low one; a single high sine of the same power does not.
+    float[] low = sine(500, 0.3, 0.2);
+    float[] spread = new float[WINDOW];
+    Random random = new Random(5);
+    for (int k = 0; k < 40; k++) {
+      spread = add(spread, sine(2000 + 31.25 * k, 0.3 / Math.sqrt(40), random.nextDouble() * 6));
+    }
+    float[] peaked = sine(2500, 0.3, 0.7);
+    double spreadTilt = tilt.tiltDb(add(low, spread), 0);
+    double spreadHammarberg = tilt.hammarbergDb();
+    double peakedTilt = tilt.tiltDb(add(low, peaked), 0);
+    double peakedHammarberg = tilt.hammarbergDb();
+    assertEquals(peakedTilt, spreadTilt, 1.0, "same energy either side, same tilt");
+    assertTrue(
+        spreadHammarberg - peakedHammarberg > 6,
+        "index " + spreadHammarberg + " dB spread vs " + peakedHammarberg + " dB peaked");
+  }
+
+  @Test
+  void hammarbergDoesNotMoveWithGain() {
+    float[] voice = harmonicVoice(130, 0.05);
+    tilt.tiltDb(voice, 0);
+    double reference = tilt.hammarbergDb();
+    tilt.tiltDb(scale(voice, 0.25), 0);
+    assertEquals(reference, tilt.hammarbergDb(), 1e-3);
+  }
+
+  @Test
   void ignoresEnergyOutsideTheTelephoneBand() {
     float[] inBand = add(sine(500, 0.2, 0.3), sine(2000, 0.2, 0.9));
     float[] withOutOfBand = add(add(inBand, sine(125, 0.2, 1.1)), sine(3750, 0.2, 2.0));
