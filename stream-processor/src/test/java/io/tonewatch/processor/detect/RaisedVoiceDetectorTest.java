@@ -66,6 +66,15 @@ class RaisedVoiceDetectorTest {
     assertEquals(AlertState.OPENED, events.get(0).state(), "" + events);
   }
 
+  @Test
+  void anIndexFallingFurtherThanTheTiltRisesAddsHalfTheDifference() {
+    // +6 st with 3 dB of tilt alone scores 1.41, under the threshold; the index falling 9 dB makes
+    // the effort 3 + (9 - 3) / 2 = 6 dB and the score 2.0.
+    speak(20, 0, 0, 0);
+    speak(3, 6, 3, 9);
+    assertEquals(AlertState.OPENED, events.get(0).state(), "" + events);
+  }
+
   /**
    * Speech for {@code seconds}: syllables of 8 voiced frames and 2 unvoiced ones, pitch wandering
    * about {@code pitchSt} above the calm voice, tilt {@code tiltDb} flatter and the Hammarberg
