@@ -11,7 +11,8 @@ package io.tonewatch.events;
  *     strongest above) fell below the baseline, in dB (positive = stronger upper formants, more
  *     effort)
  * @param voicedSeconds voiced speech inside the decision window, in seconds
- * @param score the arousal score the hysteresis acted on (dimensionless; 1.0 = opening threshold)
+ * @param score the arousal score the hysteresis acted on (dimensionless; the default rule opens an
+ *     episode at 1.2 or more, higher early in a turn)
  * @param overlapSeconds for overtalk, seconds both legs spoke at once; 0 otherwise
  */
 public record Evidence(

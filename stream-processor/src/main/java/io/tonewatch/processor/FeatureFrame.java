@@ -12,7 +12,8 @@ package io.tonewatch.processor;
  *     strongest above, in dB
  * @param speech true when voice activity detection calls the frame speech
  * @param concealed true when the frame was concealed loss (and so ignored by the detector)
- * @param score the leg's arousal score after this frame (1.0 = opening threshold)
+ * @param score the leg's arousal score after this frame (an episode opens at {@code
+ *     RaisedVoiceRule.openScore()} or more, higher early in a turn)
  * @param raised true while a raised-voice episode of this leg is open
  */
 public record FeatureFrame(

@@ -123,7 +123,7 @@ public final class FeaturePlot {
     g.drawString(
         String.format(
             Locale.ROOT,
-            "call %s   duration %s   %d alert events   dashed line: opening threshold of the score",
+            "call %s   duration %s   %d alert events   dashed line: the score's opening threshold later in a turn",
             analysis.callId(),
             Timeline.clock(Math.round(endS * 1000)),
             analysis.events().size()),

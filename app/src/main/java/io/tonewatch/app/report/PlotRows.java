@@ -4,12 +4,13 @@ import io.tonewatch.events.AlertKind;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.Severity;
 import io.tonewatch.processor.FeatureFrame;
+import io.tonewatch.processor.detect.RaisedVoiceRule;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 
-/** The rows of a feature plot: a strip of call-level episodes, and four panels per leg. */
+/** The rows of a feature plot: a strip of call-level episodes, and five panels per leg. */
 final class PlotRows {
 
   /** Makes a panel at a given width, so the figure can line up plot areas of differing axes. */
@@ -25,6 +26,7 @@ final class PlotRows {
   private static final Color PITCH = new Color(0x1565C0);
   private static final Color LEVEL = new Color(0x455A64);
   private static final Color TILT = new Color(0xEF6C00);
+  private static final Color HAMMARBERG = new Color(0x2E7D32);
   private static final Color SCORE = new Color(0x6A1B9A);
 
   private final PlotPanels panels;
@@ -49,7 +51,10 @@ final class PlotRows {
     };
   }
 
-  /** Pitch, level, tilt and score of one leg, its raised-voice episodes shaded on each. */
+  /**
+   * Pitch, level, tilt, Hammarberg index and score of one leg, its raised-voice episodes shaded on
+   * each.
+   */
   List<Panel> leg(Leg leg, List<FeatureFrame> frames) {
     PlotSeries s = PlotSeries.of(frames);
     List<Panel> rows = new ArrayList<>();
@@ -78,9 +83,25 @@ final class PlotRows {
     rows.add(
         width -> {
           XYChart c =
+              shaded(
+                  panels.panel(
+                      width,
+                      "Hammarberg (dB)",
+                      110,
+                      s.hammarbergMinDb(),
+                      s.hammarbergMaxDb(),
+                      false),
+                  leg);
+          PlotPanels.dots(c, "hammarberg", s.voicedTimeS(), s.voicedHammarbergDb(), HAMMARBERG, 3);
+          return c;
+        });
+    rows.add(
+        width -> {
+          XYChart c =
               shaded(panels.panel(width, "arousal score", 150, 0, s.scoreCeiling(), true), leg);
           PlotPanels.line(c, "score", s.timeS(), s.score(), SCORE, 1.6f);
-          PlotPanels.threshold(c, 1.0);
+          // the threshold once a turn has many voiced frames; early in a turn it is higher
+          PlotPanels.threshold(c, RaisedVoiceRule.defaults().openScore());
           return c;
         });
     return rows;

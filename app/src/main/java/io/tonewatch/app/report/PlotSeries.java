@@ -14,7 +14,8 @@ record PlotSeries(
     double[] speechTiltDb,
     double[] score,
     double[] voicedTimeS,
-    double[] voicedF0Hz) {
+    double[] voicedF0Hz,
+    double[] voicedHammarbergDb) {
 
   static final int MAX_POINTS = 8000;
   private static final double LEVEL_FLOOR_DBFS = -90;
@@ -32,11 +33,13 @@ record PlotSeries(
     }
     double[] vt = new double[voiced];
     double[] vf = new double[voiced];
+    double[] vh = new double[voiced];
     int v = 0;
     for (int i = 0; i < frames.size(); i++) {
       FeatureFrame f = frames.get(i);
       if (f.f0Hz() > 0) {
         vt[v] = f.timeS();
+        vh[v] = f.hammarbergDb();
         vf[v++] = f.f0Hz();
       }
       if (i % stride == 0) {
@@ -51,7 +54,7 @@ record PlotSeries(
         score[k] = Double.isFinite(f.score()) ? Math.max(0, f.score()) : 0;
       }
     }
-    return new PlotSeries(t, level, tilt, score, vt, vf);
+    return new PlotSeries(t, level, tilt, score, vt, vf, vh);
   }
 
   double pitchCeilingHz() {
@@ -71,6 +74,16 @@ record PlotSeries(
   double tiltMaxDb() {
     double max = Math.ceil((percentile(speechTiltDb, 0.99, 0) + 3) / 5) * 5;
     return Math.max(max, tiltMinDb() + 10);
+  }
+
+  /** The index on voiced frames only: the engine judges it there, and fricatives read anything. */
+  double hammarbergMinDb() {
+    return Math.floor((percentile(voicedHammarbergDb, 0.01, 0) - 3) / 5) * 5;
+  }
+
+  double hammarbergMaxDb() {
+    double max = Math.ceil((percentile(voicedHammarbergDb, 0.99, 30) + 3) / 5) * 5;
+    return Math.max(max, hammarbergMinDb() + 10);
   }
 
   double scoreCeiling() {
