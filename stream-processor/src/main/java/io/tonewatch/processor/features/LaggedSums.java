@@ -47,7 +47,7 @@ final class LaggedSums {
     }
     clear(fromLag, toLag);
     for (int s = 0; s < count; s += GROUP_SAMPLES) {
-      copyShifted(w, s, fromLag, toLag + 11);
+      copyShifted(w, s, fromLag, toLag + 11, windowSize - 1);
       for (int k = 0; k < 4; k++) {
         int b = s + k;
         squaredDifferenceGroup(
@@ -86,28 +86,32 @@ final class LaggedSums {
    * {@code out[lag]} = sum over the overlap, i below windowSize - lag, of w[i] * w[i + lag], for
    * lags {@code fromLag} to {@code toLag} inclusive: four partial sums over the whole blocks of
    * four, the remaining samples into the first, combined as s0 + s1 + s2 + s3.
+   *
+   * <p>Every group runs over the whole lag range, with the shifted copy zeroed where a block is not
+   * wholly inside the overlap: sample i + k of a block belongs to partial sum k only while i + 3 is
+   * inside, i.e. while its partner's index is at most windowSize - 4 + k. A zeroed partner adds a
+   * zero, which leaves a sum unchanged (a sum that starts at +0 never becomes -0).
    */
   void products(float[] w, int fromLag, int toLag, float[] out) {
     clear(fromLag, toLag + 1);
     int lastBlock = windowSize - 4;
     for (int s = 0; s <= lastBlock - fromLag; s += GROUP_SAMPLES) {
-      // All four blocks of the group lie inside the overlap up to this lag.
-      int common = Math.min(toLag, lastBlock - s - 12);
-      if (common >= fromLag) {
-        copyShifted(w, s, fromLag, common + 12);
-        for (int k = 0; k < 4; k++) {
-          int b = s + k;
-          productGroup(chain[k], w[b], w[b + 4], w[b + 8], w[b + 12], fromLag + k, common + k + 1);
-        }
-      }
       int top = Math.min(toLag, lastBlock - s);
-      for (int lag = Math.max(fromLag, common + 1); lag <= top; lag++) {
-        for (int i = s; i < s + GROUP_SAMPLES && i <= lastBlock - lag; i += 4) {
-          chain[0][lag] += w[i] * w[i + lag];
-          chain[1][lag + 1] += w[i + 1] * w[i + 1 + lag];
-          chain[2][lag + 2] += w[i + 2] * w[i + 2 + lag];
-          chain[3][lag + 3] += w[i + 3] * w[i + 3 + lag];
+      int end = top + 12;
+      copyShifted(w, s, fromLag, end, lastBlock);
+      for (int k = 0; k < 4; k++) {
+        if (k > 0) {
+          restore(w, s, lastBlock + k, fromLag, end);
         }
+        int b = s + k;
+        productGroup(
+            chain[k],
+            sample(w, b),
+            sample(w, b + 4),
+            sample(w, b + 8),
+            sample(w, b + 12),
+            fromLag + k,
+            top + k + 1);
       }
     }
     float[] c0 = chain[0];
@@ -132,6 +136,10 @@ final class LaggedSums {
     }
   }
 
+  private float sample(float[] w, int i) {
+    return i < windowSize ? w[i] : 0f;
+  }
+
   private void clear(int fromLag, int toLag) {
     for (int k = 0; k < 4; k++) {
       Arrays.fill(chain[k], fromLag + k, toLag + k, 0f);
@@ -140,10 +148,28 @@ final class LaggedSums {
 
   /**
    * shifted[m] = w[s + m] and shiftedNext[m] = w[s + 4 + m] for m from {@code from} below {@code
-   * to}.
+   * to}, where that index is at most {@code lastIndex}; 0 elsewhere.
    */
-  private void copyShifted(float[] w, int s, int from, int to) {
-    System.arraycopy(w, s + from, shifted, from, Math.min(to, windowSize - s) - from);
-    System.arraycopy(w, s + 4 + from, shiftedNext, from, Math.min(to, windowSize - s - 4) - from);
+  private void copyShifted(float[] w, int s, int from, int to, int lastIndex) {
+    copy(w, s, shifted, from, to, lastIndex);
+    copy(w, s + 4, shiftedNext, from, to, lastIndex);
+  }
+
+  private static void copy(float[] w, int shift, float[] into, int from, int to, int lastIndex) {
+    int copied = Math.max(from, Math.min(to, lastIndex + 1 - shift));
+    System.arraycopy(w, shift + from, into, from, copied - from);
+    Arrays.fill(into, copied, to, 0f);
+  }
+
+  /** Puts w[index] back into both shifted copies where they hold it, from {@code from} below to. */
+  private void restore(float[] w, int s, int index, int from, int to) {
+    int m = index - s;
+    if (m >= from && m < to) {
+      shifted[m] = w[index];
+    }
+    m -= 4;
+    if (m >= from && m < to) {
+      shiftedNext[m] = w[index];
+    }
   }
 }

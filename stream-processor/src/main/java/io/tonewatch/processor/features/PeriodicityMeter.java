@@ -1,5 +1,7 @@
 package io.tonewatch.processor.features;
 
+import java.util.Arrays;
+
 /**
  * Normalised autocorrelation of one analysis window at chosen lags: the correlation between the
  * window and itself shifted by the lag, over their overlap, divided by the energies of both parts.
@@ -66,7 +68,19 @@ final class PeriodicityMeter {
     if (!measured) {
       measure();
     }
-    return value[lagSamples];
+    float v = value[lagSamples];
+    return Float.isNaN(v) ? normalise(lagSamples) : v;
+  }
+
+  /** Divides a lag's sum by the energies of both parts, once per window: a climb reads about 40. */
+  private float normalise(int lag) {
+    int span = windowSize - lag;
+    double head = energyPrefix[span];
+    double tail = energyPrefix[windowSize] - energyPrefix[lag];
+    double energy = Math.sqrt(head * tail);
+    float v = energy > 1e-12 ? (float) (sum[lag] / energy) : 0f;
+    value[lag] = v;
+    return v;
   }
 
   private void measure() {
@@ -85,13 +99,8 @@ final class PeriodicityMeter {
     int fromLag = minLagSamples - 1;
     int toLag = maxLagSamples + 1;
     sums.products(smoothed, fromLag, toLag, sum);
-    for (int lag = fromLag; lag <= toLag; lag++) {
-      int span = windowSize - lag;
-      double head = energyPrefix[span];
-      double tail = energyPrefix[windowSize] - energyPrefix[lag];
-      double energy = Math.sqrt(head * tail);
-      value[lag] = energy > 1e-12 ? (float) (sum[lag] / energy) : 0f;
-    }
+    // NaN: not normalised yet (a normalised value never is NaN).
+    Arrays.fill(value, fromLag, toLag + 1, Float.NaN);
     measured = true;
   }
 
