@@ -83,16 +83,16 @@ final class LaggedSums {
   }
 
   /**
-   * {@code out[lag]} = sum over the overlap, i below windowSize - lag, of w[i] * w[i + lag], for
-   * lags {@code fromLag} to {@code toLag} inclusive: four partial sums over the whole blocks of
-   * four, the remaining samples into the first, combined as s0 + s1 + s2 + s3.
+   * Prepares the sums over the overlap, i below windowSize - lag, of w[i] * w[i + lag], for lags
+   * {@code fromLag} to {@code toLag} inclusive, read with {@link #product}: four partial sums over
+   * the whole blocks of four, the remaining samples into the first, combined as s0 + s1 + s2 + s3.
    *
    * <p>Every group runs over the whole lag range, with the shifted copy zeroed where a block is not
    * wholly inside the overlap: sample i + k of a block belongs to partial sum k only while i + 3 is
    * inside, i.e. while its partner's index is at most windowSize - 4 + k. A zeroed partner adds a
    * zero, which leaves a sum unchanged (a sum that starts at +0 never becomes -0).
    */
-  void products(float[] w, int fromLag, int toLag, float[] out) {
+  void products(float[] w, int fromLag, int toLag) {
     clear(fromLag, toLag + 1);
     int lastBlock = windowSize - 4;
     for (int s = 0; s <= lastBlock - fromLag; s += GROUP_SAMPLES) {
@@ -114,18 +114,20 @@ final class LaggedSums {
             top + k + 1);
       }
     }
-    float[] c0 = chain[0];
-    float[] c1 = chain[1];
-    float[] c2 = chain[2];
-    float[] c3 = chain[3];
-    for (int lag = fromLag; lag <= toLag; lag++) {
-      int span = windowSize - lag;
-      float s0 = c0[lag];
-      for (int i = span & ~3; i < span; i++) {
-        s0 += w[i] * w[i + lag];
-      }
-      out[lag] = s0 + c1[lag + 1] + c2[lag + 2] + c3[lag + 3];
+  }
+
+  /**
+   * The product sum at {@code lag} (within the last {@link #products} range, same {@code w}): the
+   * remaining samples into the first partial sum, then the four combined. Done per lag read, as a
+   * climb reads about 40 of the range.
+   */
+  float product(float[] w, int lag) {
+    int span = windowSize - lag;
+    float s0 = chain[0][lag];
+    for (int i = span & ~3; i < span; i++) {
+      s0 += w[i] * w[i + lag];
     }
+    return s0 + chain[1][lag + 1] + chain[2][lag + 2] + chain[3][lag + 3];
   }
 
   private void productGroup(float[] sum, float x0, float x1, float x2, float x3, int from, int to) {

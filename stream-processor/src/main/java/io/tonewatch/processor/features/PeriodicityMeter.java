@@ -29,7 +29,6 @@ final class PeriodicityMeter {
   private final double[] energyPrefix;
 
   private final float[] value;
-  private final float[] sum;
   private final LaggedSums sums;
   private final float[] smoothed;
   private float[] window;
@@ -49,7 +48,6 @@ final class PeriodicityMeter {
     this.maxLagSamples = maxLagSamples;
     this.energyPrefix = new double[windowSize + 1];
     this.value = new float[windowSize];
-    this.sum = new float[windowSize];
     this.sums = new LaggedSums(windowSize);
     this.smoothed = new float[windowSize];
   }
@@ -78,7 +76,7 @@ final class PeriodicityMeter {
     double head = energyPrefix[span];
     double tail = energyPrefix[windowSize] - energyPrefix[lag];
     double energy = Math.sqrt(head * tail);
-    float v = energy > 1e-12 ? (float) (sum[lag] / energy) : 0f;
+    float v = energy > 1e-12 ? (float) (sums.product(smoothed, lag) / energy) : 0f;
     value[lag] = v;
     return v;
   }
@@ -98,7 +96,7 @@ final class PeriodicityMeter {
     }
     int fromLag = minLagSamples - 1;
     int toLag = maxLagSamples + 1;
-    sums.products(smoothed, fromLag, toLag, sum);
+    sums.products(smoothed, fromLag, toLag);
     // NaN: not normalised yet (a normalised value never is NaN).
     Arrays.fill(value, fromLag, toLag + 1, Float.NaN);
     measured = true;
