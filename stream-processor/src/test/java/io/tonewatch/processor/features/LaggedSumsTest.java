@@ -52,7 +52,8 @@ class LaggedSumsTest {
     return w;
   }
 
-  private static float product(float[] w, int lag) {
+  /** The definition, one lag at a time with four partial sums. */
+  static float product(float[] w, int lag) {
     int span = WINDOW - lag;
     float[] s = new float[4];
     int i = 0;

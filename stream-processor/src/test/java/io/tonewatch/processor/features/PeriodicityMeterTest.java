@@ -58,17 +58,7 @@ class PeriodicityMeterTest {
       prefix[i + 1] = prefix[i] + x[i] * x[i];
     }
     int span = WINDOW - lag;
-    float[] s = new float[4];
-    int i = 0;
-    for (; i + 3 < span; i += 4) {
-      for (int k = 0; k < 4; k++) {
-        s[k] += x[i + k] * x[i + k + lag];
-      }
-    }
-    for (; i < span; i++) {
-      s[0] += x[i] * x[i + lag];
-    }
     double energy = Math.sqrt(prefix[span] * (prefix[WINDOW] - prefix[lag]));
-    return energy > 1e-12 ? (float) ((s[0] + s[1] + s[2] + s[3]) / energy) : 0f;
+    return energy > 1e-12 ? (float) (LaggedSumsTest.product(x, lag) / energy) : 0f;
   }
 }
