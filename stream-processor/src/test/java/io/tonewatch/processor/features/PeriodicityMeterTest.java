@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Lags computed in pairs must read exactly as computed one at a time, in any order. */
+/** Lags computed all at once must read exactly as computed one at a time, in any order. */
 class PeriodicityMeterTest {
   private static final int WINDOW = 256;
+  private static final int MIN_LAG = 13;
+  private static final int MAX_LAG = 123;
 
   @Test
   void everyLagIsBitForBitTheSameWhateverTheOrderOfRequests() {
@@ -20,30 +22,30 @@ class PeriodicityMeterTest {
                 (0.3 * Math.sin(i * (0.05 + 0.3 * random.nextDouble()))
                     + 0.05 * random.nextGaussian());
       }
-      PeriodicityMeter ascending = new PeriodicityMeter(WINDOW, 13, 123);
-      PeriodicityMeter descending = new PeriodicityMeter(WINDOW, 13, 123);
-      PeriodicityMeter scattered = new PeriodicityMeter(WINDOW, 13, 123);
+      PeriodicityMeter ascending = new PeriodicityMeter(WINDOW, MIN_LAG, MAX_LAG);
+      PeriodicityMeter descending = new PeriodicityMeter(WINDOW, MIN_LAG, MAX_LAG);
+      PeriodicityMeter scattered = new PeriodicityMeter(WINDOW, MIN_LAG, MAX_LAG);
       ascending.load(window);
       descending.load(window);
       scattered.load(window);
       double[] expected = new double[WINDOW];
-      for (int lag = 1; lag < WINDOW; lag++) {
+      for (int lag = MIN_LAG - 1; lag <= MAX_LAG + 1; lag++) {
         expected[lag] = ascending.at(lag);
       }
-      for (int lag = WINDOW - 1; lag >= 1; lag--) {
+      for (int lag = MAX_LAG + 1; lag >= MIN_LAG - 1; lag--) {
         assertEquals(expected[lag], descending.at(lag), 0.0, "lag " + lag);
       }
       for (int k = 0; k < 3 * WINDOW; k++) {
-        int lag = 1 + random.nextInt(WINDOW - 1);
+        int lag = MIN_LAG - 1 + random.nextInt(MAX_LAG - MIN_LAG + 3);
         assertEquals(expected[lag], scattered.at(lag), 0.0, "lag " + lag);
       }
-      for (int lag = 1; lag < WINDOW; lag++) {
+      for (int lag = MIN_LAG - 1; lag <= MAX_LAG + 1; lag++) {
         assertEquals(oneLag(window, lag), expected[lag], 0.0, "lag " + lag);
       }
     }
   }
 
-  /** The definition, one lag at a time with four partial sums, as before lags were paired. */
+  /** The definition, one lag at a time with four partial sums, as before lags were batched. */
   private static double oneLag(float[] window, int lag) {
     float[] x = new float[WINDOW];
     x[0] = 0.75f * window[0] + 0.25f * window[1];
@@ -56,17 +58,7 @@ class PeriodicityMeterTest {
       prefix[i + 1] = prefix[i] + x[i] * x[i];
     }
     int span = WINDOW - lag;
-    float[] s = new float[4];
-    int i = 0;
-    for (; i + 3 < span; i += 4) {
-      for (int k = 0; k < 4; k++) {
-        s[k] += x[i + k] * x[i + k + lag];
-      }
-    }
-    for (; i < span; i++) {
-      s[0] += x[i] * x[i + lag];
-    }
     double energy = Math.sqrt(prefix[span] * (prefix[WINDOW] - prefix[lag]));
-    return energy > 1e-12 ? (float) ((s[0] + s[1] + s[2] + s[3]) / energy) : 0f;
+    return energy > 1e-12 ? (float) (LaggedSumsTest.product(x, lag) / energy) : 0f;
   }
 }
