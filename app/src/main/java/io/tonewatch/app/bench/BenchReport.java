@@ -2,6 +2,8 @@ package io.tonewatch.app.bench;
 
 import io.tonewatch.processor.CallAnalyzer;
 import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints benchmark figures for people; never judges them. */
@@ -25,6 +27,30 @@ public final class BenchReport {
             calls == 1 ? "call" : "calls",
             source,
             hours));
+  }
+
+  /**
+   * Lists every pass's CPU time and real-time factor when there are several, and returns the median
+   * pass by CPU time (the upper median for an even count), which the summary then describes.
+   */
+  public static BenchResult printPasses(PrintWriter out, List<BenchResult> passes) {
+    if (passes.isEmpty()) {
+      throw new IllegalArgumentException("no passes to report");
+    }
+    List<BenchResult> byCpu =
+        passes.stream().sorted(Comparator.comparingLong(BenchResult::cpuNs)).toList();
+    BenchResult median = byCpu.get(byCpu.size() / 2);
+    if (passes.size() > 1) {
+      StringBuilder line = new StringBuilder("passes      ");
+      for (BenchResult r : passes) {
+        line.append(
+            String.format(
+                Locale.ROOT, " %.2f s (%.0fx)", r.cpuNs() / 1e9, r.realTimeFactorPerCore()));
+      }
+      out.println(line);
+      out.println("             the figures below are the median pass's");
+    }
+    return median;
   }
 
   public static void printEngine(PrintWriter out, BenchResult r) {
