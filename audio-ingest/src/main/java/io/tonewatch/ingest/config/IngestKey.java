@@ -58,7 +58,7 @@ public enum IngestKey {
   WEBSOCKET_MAX_GAP_FRAMES(
       "ingest.websocket.max-gap-frames",
       "250",
-      "Most 20 ms frames of concealment one reported gap is filled with (0-3000)"),
+      "Most 20 ms frames of concealment one reported gap is filled with (0-3000; 0: none)"),
   WEBSOCKET_IDLE_TIMEOUT_MS(
       "ingest.websocket.idle-timeout-ms",
       "0",

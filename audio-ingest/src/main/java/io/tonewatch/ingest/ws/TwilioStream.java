@@ -153,7 +153,10 @@ final class TwilioStream {
     return Verdict.CONTINUE;
   }
 
-  /** Frames to conceal before {@code media}: at least one, at most {@code maxGapFrames}. */
+  /**
+   * Frames to conceal before {@code media}: at least one, at most {@code maxGapFrames} (so none
+   * when it is 0: the media then continues the timeline as if nothing was missing).
+   */
   private int gapFrames(Track track, TwilioMessage.Media media) {
     long missingChunks = media.chunk() - track.lastChunk - 1;
     long gapMs = media.timestampMs() - (track.lastTimestampMs + track.lastDurationMs);
@@ -161,7 +164,7 @@ final class TwilioStream {
       gapMs = Math.min(missingChunks, 1_000_000L) * track.lastDurationMs;
     }
     long frames = Math.round(gapMs / (double) AudioFrame.FRAME_MILLIS);
-    return (int) Math.max(1, Math.min(settings.maxGapFrames(), frames));
+    return (int) Math.min(settings.maxGapFrames(), Math.max(1, frames));
   }
 
   private void end(boolean closeCall) {

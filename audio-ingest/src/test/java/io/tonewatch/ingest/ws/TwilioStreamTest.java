@@ -87,6 +87,27 @@ class TwilioStreamTest {
   }
 
   @Test
+  void fillsNothingWhenTheGapLimitIsZero() {
+    TwilioSettings s = TwilioSettings.defaults();
+    TwilioSettings noFill =
+        new TwilioSettings(
+            s.path(),
+            null,
+            s.maxMessageChars(),
+            s.maxPayloadBytes(),
+            0,
+            s.idleTimeoutMillis(),
+            s.inboundLeg());
+    TwilioStream other = new TwilioStream(calls, calls, metrics, noFill);
+    other.onMessage(start("CA10", "inbound"));
+    other.onMessage(media("inbound", 1, 0, 160));
+    other.onMessage(media("inbound", 4, 60, 160));
+
+    List<AudioFrame> frames = calls.frames("CA10", Leg.CUSTOMER);
+    assertEquals(List.of(false, false), frames.stream().map(AudioFrame::concealed).toList());
+  }
+
+  @Test
   void dropsAChunkThatDoesNotAdvance() {
     stream.onMessage(start("CA6", "inbound"));
     stream.onMessage(media("inbound", 2, 20, 160));
