@@ -39,6 +39,7 @@ public final class TwilioCallTransport implements CallTransport {
   private final TwilioMessages messages;
   private final AtomicInteger queued = new AtomicInteger();
   private volatile String closedByPeer;
+  private volatile WebSocket socket; // once connected; aborted if a send fails
   private CompletableFuture<WebSocket> tail;
 
   /**
@@ -82,6 +83,11 @@ public final class TwilioCallTransport implements CallTransport {
     tail =
         builder
             .buildAsync(target, new Listener())
+            .thenApply(
+                ws -> {
+                  socket = ws;
+                  return ws;
+                })
             .exceptionally(
                 error -> {
                   throw refused(error instanceof CompletionException ? error.getCause() : error);
@@ -94,12 +100,14 @@ public final class TwilioCallTransport implements CallTransport {
   @Override
   public void send(Leg leg, long frameIndex, short[] samples, long deadlineNanos) {
     if (tail.isCompletedExceptionally()) {
+      abort();
       throw failure();
     }
     if (queued.get() >= MAX_QUEUED) {
       try {
         tail.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException | TimeoutException e) {
+        abort();
         throw failure();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -113,6 +121,7 @@ public final class TwilioCallTransport implements CallTransport {
   @Override
   public CompletableFuture<Void> close() {
     if (tail == null || tail.isCompletedExceptionally()) {
+      abort();
       return CompletableFuture.completedFuture(null);
     }
     enqueue(messages.stop());
@@ -127,6 +136,17 @@ public final class TwilioCallTransport implements CallTransport {
     tail =
         tail.thenCompose(ws -> ws.sendText(text, true))
             .whenComplete((ws, error) -> queued.decrementAndGet());
+  }
+
+  /**
+   * Drops the connection at once: after a failed send the chain is broken, so no close handshake
+   * can be queued behind it, and the socket would otherwise stay open until the process ends.
+   */
+  private void abort() {
+    WebSocket ws = socket;
+    if (ws != null && !ws.isOutputClosed()) {
+      ws.abort();
+    }
   }
 
   private SimulationException failure() {
