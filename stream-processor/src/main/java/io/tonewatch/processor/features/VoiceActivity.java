@@ -8,7 +8,12 @@ package io.tonewatch.processor.features;
  * <p>At the start of a leg the floor is only a guess, so for the first seconds it rises ten times
  * faster (5 dB/s): a noisy line's background (say -50 dBFS) is learned within about four seconds
  * instead of twenty, while a leg that opens mid-sentence still has pauses pull the floor back down.
- * Not thread-safe: one per leg.
+ *
+ * <p>Energy alone loses quiet voiced speech on a noisy line: at 7-15 dB SNR half the speech frames
+ * never stand 12 dB above the floor. A frame between {@link #PERIODIC_MARGIN_DB} and the full
+ * margin is therefore a candidate ({@link #mayBePeriodicSpeech}) that the caller may confirm as
+ * speech by its periodicity ({@link #noteSpeech}), which noise does not have. Not thread-safe: one
+ * per leg.
  */
 public final class VoiceActivity {
   /** Speech must stand this far above the noise floor to start. */
@@ -20,6 +25,9 @@ public final class VoiceActivity {
    * not cut up. Bounded in time, so that a steady background cannot continue itself.
    */
   public static final double CONTINUE_MARGIN_DB = 6.0;
+
+  /** A frame this far above the floor is speech if it is also clearly periodic. */
+  public static final double PERIODIC_MARGIN_DB = CONTINUE_MARGIN_DB;
 
   /** 200 ms: about one syllable. */
   public static final int CONTINUE_FRAMES = 10;
@@ -63,6 +71,19 @@ public final class VoiceActivity {
       return levelDbfs > noiseFloorDbfs + CONTINUE_MARGIN_DB;
     }
     return false;
+  }
+
+  /**
+   * True when a frame {@link #isSpeech} refused stands far enough above the floor that periodicity
+   * alone may make it speech.
+   */
+  public boolean mayBePeriodicSpeech(double levelDbfs) {
+    return levelDbfs > ABSOLUTE_FLOOR_DBFS && levelDbfs > noiseFloorDbfs + PERIODIC_MARGIN_DB;
+  }
+
+  /** The caller found the last frame to be speech after all: it counts as clear speech. */
+  public void noteSpeech() {
+    framesSinceClearSpeech = 0;
   }
 
   public double noiseFloorDbfs() {

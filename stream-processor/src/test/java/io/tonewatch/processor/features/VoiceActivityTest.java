@@ -26,6 +26,27 @@ class VoiceActivityTest {
   }
 
   @Test
+  void offersFramesBetweenTheTwoMarginsAsPeriodicSpeechCandidates() {
+    double floorDbfs = -50;
+    feedFloor(floorDbfs, 5 * FRAMES_PER_SECOND);
+    double floor = vad.noiseFloorDbfs();
+    assertFalse(vad.isSpeech(floor + 9), "9 dB up is not speech by energy alone");
+    assertTrue(vad.mayBePeriodicSpeech(floor + 9));
+    assertFalse(vad.mayBePeriodicSpeech(floor + 4));
+    assertFalse(vad.mayBePeriodicSpeech(VoiceActivity.ABSOLUTE_FLOOR_DBFS - 1));
+  }
+
+  @Test
+  void aFrameConfirmedAsSpeechLetsTheNextQuietFramesContinue() {
+    feedFloor(-50, 5 * FRAMES_PER_SECOND);
+    double floor = vad.noiseFloorDbfs();
+    assertFalse(vad.isSpeech(floor + 9));
+    assertFalse(vad.isSpeech(floor + 8), "no clear speech yet, so no continuation");
+    vad.noteSpeech();
+    assertTrue(vad.isSpeech(floor + 8), "continues within a syllable of confirmed speech");
+  }
+
+  @Test
   void settlesOnTheFloorOfAQuietLineWithinASecond() {
     feedFloor(-80, FRAMES_PER_SECOND);
     assertEquals(-80, vad.noiseFloorDbfs(), 2.0);
