@@ -88,17 +88,9 @@ class TwilioStreamTest {
 
   @Test
   void fillsNothingWhenTheGapLimitIsZero() {
-    TwilioSettings s = TwilioSettings.defaults();
-    TwilioSettings noFill =
-        new TwilioSettings(
-            s.path(),
-            null,
-            s.maxMessageChars(),
-            s.maxPayloadBytes(),
-            0,
-            s.idleTimeoutMillis(),
-            s.inboundLeg());
-    TwilioStream other = new TwilioStream(calls, calls, metrics, noFill);
+    TwilioStream other =
+        new TwilioStream(
+            calls, calls, metrics, settings(0, TwilioSettings.defaults().inboundLeg()));
     other.onMessage(start("CA10", "inbound"));
     other.onMessage(media("inbound", 1, 0, 160));
     other.onMessage(media("inbound", 4, 60, 160));
@@ -141,17 +133,9 @@ class TwilioStreamTest {
 
   @Test
   void mapsInboundToTheAgentWhenConfigured() {
-    TwilioSettings s = TwilioSettings.defaults();
-    TwilioSettings agentIn =
-        new TwilioSettings(
-            s.path(),
-            null,
-            s.maxMessageChars(),
-            s.maxPayloadBytes(),
-            s.maxGapFrames(),
-            s.idleTimeoutMillis(),
-            Leg.AGENT);
-    TwilioStream other = new TwilioStream(calls, calls, metrics, agentIn);
+    TwilioStream other =
+        new TwilioStream(
+            calls, calls, metrics, settings(TwilioSettings.defaults().maxGapFrames(), Leg.AGENT));
 
     other.onMessage(start("CA9", "inbound"));
     other.onMessage(media("inbound", 1, 0, 160));
@@ -178,5 +162,18 @@ class TwilioStreamTest {
             .tag("outcome", outcome)
             .counter()
             .count();
+  }
+
+  /** The defaults with the gap limit and the inbound track's leg replaced. */
+  private static TwilioSettings settings(int maxGapFrames, Leg inboundLeg) {
+    TwilioSettings s = TwilioSettings.defaults();
+    return new TwilioSettings(
+        s.path(),
+        null,
+        s.maxMessageChars(),
+        s.maxPayloadBytes(),
+        maxGapFrames,
+        s.idleTimeoutMillis(),
+        inboundLeg);
   }
 }
