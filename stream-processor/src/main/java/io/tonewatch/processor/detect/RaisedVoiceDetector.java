@@ -124,10 +124,10 @@ public final class RaisedVoiceDetector {
   /**
    * The tilt rise as far as the Hammarberg index confirms it: an effortful voice flattens the
    * spectrum by lifting its upper formant peaks, so the index falls about as far as the tilt rises
-   * (7-9 dB against 6-8 dB in EmoDB's anger). A tilt rise the peaks do not follow, beyond {@code
-   * hammarbergSlackDb}, is not taken as effort: high, flat but relaxed calm sentences read +6 to +7
-   * dB of tilt with the index unmoved or higher. Where the index falls further than the tilt rises,
-   * half the difference is added: both measure the same effort.
+   * (by 6-9 dB against 6-8 dB, speaker by speaker, in EmoDB's anger). A tilt rise the peaks do not
+   * follow, beyond {@code hammarbergSlackDb}, is not taken as effort: high, flat but relaxed calm
+   * sentences read +6 to +7 dB of tilt with the index unmoved or higher. Where the index falls
+   * further than the tilt rises, half the difference is added: both measure the same effort.
    */
   private double confirmedTiltDeltaDb() {
     double both = tiltDeltaDb + Math.max(0, hammarbergDropDb - tiltDeltaDb) / 2;

@@ -12,7 +12,7 @@ import be.tarsos.dsp.util.fft.FloatFFT;
  * <p>The same spectrum also gives the Hammarberg index inside the band: the strongest bin in
  * 300-2000 Hz over the strongest in 2000-3400 Hz, in dB. Where tilt sums energy, the index compares
  * peaks, and effortful voices raise the upper formants' peaks more than their band's energy (on
- * telephonised EmoDB it falls 7-9 dB from calm to anger for every speaker, and it separates the
+ * telephonised EmoDB it falls 6-9 dB from calm to anger for every speaker, and it separates the
  * high, flat calm sentences of speaker 08 from her anger where tilt does not). Not thread-safe: one
  * instance per leg; no allocation per call.
  */
