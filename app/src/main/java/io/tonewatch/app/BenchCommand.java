@@ -8,7 +8,7 @@ import io.tonewatch.app.bench.BenchResult;
 import io.tonewatch.app.bench.EngineBench;
 import io.tonewatch.app.wav.PcmAudio;
 import io.tonewatch.app.wav.WavWriter;
-import io.tonewatch.processor.CallAnalyzer;
+import io.tonewatch.processor.engine.CallAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.tonewatch.app;
 
-import io.tonewatch.processor.CallAnalyzer;
+import io.tonewatch.processor.engine.CallAnalyzer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;

@@ -2,7 +2,7 @@ package io.tonewatch.app.analysis;
 
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.Leg;
-import io.tonewatch.processor.FeatureFrame;
+import io.tonewatch.processor.engine.FeatureFrame;
 import java.util.List;
 import java.util.Map;
 

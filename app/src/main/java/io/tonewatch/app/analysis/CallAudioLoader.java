@@ -4,7 +4,7 @@ import io.tonewatch.app.wav.PcmAudio;
 import io.tonewatch.app.wav.Resampler;
 import io.tonewatch.app.wav.WavReader;
 import io.tonewatch.events.Leg;
-import io.tonewatch.processor.CallAnalyzer;
+import io.tonewatch.processor.engine.CallAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;

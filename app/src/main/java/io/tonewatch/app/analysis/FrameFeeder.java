@@ -1,7 +1,7 @@
 package io.tonewatch.app.analysis;
 
 import io.tonewatch.events.Leg;
-import io.tonewatch.processor.CallAnalyzer;
+import io.tonewatch.processor.engine.CallAnalyzer;
 import java.util.Arrays;
 import java.util.Map;
 

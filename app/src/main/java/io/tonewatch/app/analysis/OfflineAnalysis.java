@@ -2,11 +2,11 @@ package io.tonewatch.app.analysis;
 
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.Leg;
-import io.tonewatch.processor.CallAnalyzer;
-import io.tonewatch.processor.DetectorSettings;
-import io.tonewatch.processor.FeatureFrame;
-import io.tonewatch.processor.FeatureListener;
-import io.tonewatch.processor.WallClock;
+import io.tonewatch.processor.engine.CallAnalyzer;
+import io.tonewatch.processor.engine.DetectorSettings;
+import io.tonewatch.processor.engine.FeatureFrame;
+import io.tonewatch.processor.engine.FeatureListener;
+import io.tonewatch.processor.engine.WallClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -2,7 +2,7 @@ package io.tonewatch.app.bench;
 
 import io.tonewatch.app.analysis.CallAudio;
 import io.tonewatch.events.Leg;
-import io.tonewatch.processor.CallAnalyzer;
+import io.tonewatch.processor.engine.CallAnalyzer;
 
 /**
  * One two-leg call of the benchmark's playlist. A mono recording plays on both legs, so that every

@@ -1,6 +1,6 @@
 package io.tonewatch.app.bench;
 
-import io.tonewatch.processor.CallAnalyzer;
+import io.tonewatch.processor.engine.CallAnalyzer;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.tonewatch.app.bench;
 
 import io.tonewatch.app.analysis.FrameFeeder;
 import io.tonewatch.events.Leg;
-import io.tonewatch.processor.CallAnalyzer;
-import io.tonewatch.processor.DetectorSettings;
-import io.tonewatch.processor.WallClock;
+import io.tonewatch.processor.engine.CallAnalyzer;
+import io.tonewatch.processor.engine.DetectorSettings;
+import io.tonewatch.processor.engine.WallClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;

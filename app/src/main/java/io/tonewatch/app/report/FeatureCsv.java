@@ -2,7 +2,7 @@ package io.tonewatch.app.report;
 
 import io.tonewatch.app.analysis.CallAnalysis;
 import io.tonewatch.events.Leg;
-import io.tonewatch.processor.FeatureFrame;
+import io.tonewatch.processor.engine.FeatureFrame;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

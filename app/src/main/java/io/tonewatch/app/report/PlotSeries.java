@@ -1,6 +1,6 @@
 package io.tonewatch.app.report;
 
-import io.tonewatch.processor.FeatureFrame;
+import io.tonewatch.processor.engine.FeatureFrame;
 import java.util.Arrays;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertKind;
 import io.tonewatch.events.Evidence;
 import io.tonewatch.events.Leg;
-import io.tonewatch.processor.CallAnalyzer;
+import io.tonewatch.processor.engine.CallAnalyzer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

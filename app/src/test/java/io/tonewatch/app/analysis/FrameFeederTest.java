@@ -3,9 +3,9 @@ package io.tonewatch.app.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tonewatch.events.Leg;
-import io.tonewatch.processor.CallAnalyzer;
-import io.tonewatch.processor.DetectorSettings;
-import io.tonewatch.processor.WallClock;
+import io.tonewatch.processor.engine.CallAnalyzer;
+import io.tonewatch.processor.engine.DetectorSettings;
+import io.tonewatch.processor.engine.WallClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

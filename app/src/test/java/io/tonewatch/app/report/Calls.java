@@ -9,7 +9,7 @@ import io.tonewatch.events.AlertState;
 import io.tonewatch.events.Evidence;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.Severity;
-import io.tonewatch.processor.FeatureFrame;
+import io.tonewatch.processor.engine.FeatureFrame;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

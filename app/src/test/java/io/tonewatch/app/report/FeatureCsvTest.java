@@ -3,7 +3,7 @@ package io.tonewatch.app.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tonewatch.events.Leg;
-import io.tonewatch.processor.FeatureFrame;
+import io.tonewatch.processor.engine.FeatureFrame;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;

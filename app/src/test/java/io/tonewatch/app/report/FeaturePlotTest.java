@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tonewatch.events.AlertState;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.Severity;
-import io.tonewatch.processor.FeatureFrame;
+import io.tonewatch.processor.engine.FeatureFrame;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tonewatch.processor.pitcheval;
 
-import io.tonewatch.processor.features.LegFeatureExtractor;
-import io.tonewatch.processor.features.LegFeatures;
+import io.tonewatch.processor.engine.features.LegFeatureExtractor;
+import io.tonewatch.processor.engine.features.LegFeatures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;

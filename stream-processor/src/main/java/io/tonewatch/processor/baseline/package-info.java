@@ -1,2 +1,0 @@
-/** Each speaker's own reference for pitch, level and tilt, learned from that leg's calm speech. */
-package io.tonewatch.processor.baseline;

@@ -1,2 +1,0 @@
-/** Decisions with hysteresis: raised voice per leg, mutual escalation and overtalk per call. */
-package io.tonewatch.processor.detect;

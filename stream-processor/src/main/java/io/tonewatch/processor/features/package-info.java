@@ -1,2 +1,0 @@
-/** Per-frame acoustic features of one leg: pitch, level, spectral tilt and voice activity. */
-package io.tonewatch.processor.features;
