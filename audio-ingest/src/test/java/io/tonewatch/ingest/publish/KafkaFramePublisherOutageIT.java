@@ -13,6 +13,7 @@ import io.tonewatch.events.audio.CallEnded;
 import io.tonewatch.events.audio.CallStarted;
 import io.tonewatch.events.audio.EndReason;
 import io.tonewatch.ingest.metrics.IngestMetrics;
+import io.tonewatch.testing.TestKafka;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package io.tonewatch.ingest.publish;
+package io.tonewatch.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,23 +57,23 @@ public final class TestKafka implements AutoCloseable {
     }
   }
 
-  BrokerServer broker() {
+  public BrokerServer broker() {
     return kit.brokers().values().iterator().next();
   }
 
-  void stopBroker() {
+  public void stopBroker() {
     BrokerServer broker = broker();
     broker.shutdown();
     broker.awaitShutdown();
   }
 
-  void startBroker() throws Exception {
+  public void startBroker() throws Exception {
     broker().startup();
     kit.waitForReadyBrokers();
   }
 
   /** Reads {@code topic} from the beginning until {@code count} records came or 30 s passed. */
-  List<ConsumerRecord<byte[], byte[]>> consume(String topic, int partitions, int count) {
+  public List<ConsumerRecord<byte[], byte[]>> consume(String topic, int partitions, int count) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
