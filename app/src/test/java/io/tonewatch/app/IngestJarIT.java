@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tonewatch.app.wav.PcmAudio;
-import io.tonewatch.app.wav.WavWriter;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.Topics;
 import io.tonewatch.events.audio.AudioFrame;
@@ -14,6 +12,8 @@ import io.tonewatch.events.audio.AudioMessageCodec;
 import io.tonewatch.events.audio.CallEnded;
 import io.tonewatch.events.audio.CallStarted;
 import io.tonewatch.events.audio.EndReason;
+import io.tonewatch.media.wav.PcmAudio;
+import io.tonewatch.media.wav.WavWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

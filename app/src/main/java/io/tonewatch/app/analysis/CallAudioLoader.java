@@ -1,9 +1,9 @@
 package io.tonewatch.app.analysis;
 
-import io.tonewatch.app.wav.PcmAudio;
-import io.tonewatch.app.wav.Resampler;
-import io.tonewatch.app.wav.WavReader;
 import io.tonewatch.events.Leg;
+import io.tonewatch.media.resample.Resampler;
+import io.tonewatch.media.wav.PcmAudio;
+import io.tonewatch.media.wav.WavReader;
 import io.tonewatch.processor.engine.CallAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.tonewatch.app.simulate;
 
-import io.tonewatch.ingest.codec.G711;
+import io.tonewatch.media.codec.G711;
 import java.util.Locale;
 
 /** The RTP payload formats simulate can send (RFC 3551 §4.5 and table 4). */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tonewatch.app.wav.PcmAudio;
 import io.tonewatch.events.Leg;
+import io.tonewatch.media.wav.PcmAudio;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.tonewatch.app.wav;
+package io.tonewatch.media.wav;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;

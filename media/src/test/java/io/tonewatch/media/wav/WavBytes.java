@@ -1,4 +1,4 @@
-package io.tonewatch.app.wav;
+package io.tonewatch.media.wav;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

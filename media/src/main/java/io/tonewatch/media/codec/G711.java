@@ -1,4 +1,4 @@
-package io.tonewatch.ingest.codec;
+package io.tonewatch.media.codec;
 
 import java.util.Objects;
 

@@ -1,20 +1,20 @@
-package io.tonewatch.app.wav;
+package io.tonewatch.media.wav;
 
-import static io.tonewatch.app.wav.WavBytes.ascii;
-import static io.tonewatch.app.wav.WavBytes.extensibleFmt;
-import static io.tonewatch.app.wav.WavBytes.f32;
-import static io.tonewatch.app.wav.WavBytes.fmt;
-import static io.tonewatch.app.wav.WavBytes.guid;
-import static io.tonewatch.app.wav.WavBytes.le16;
-import static io.tonewatch.app.wav.WavBytes.le24;
-import static io.tonewatch.app.wav.WavBytes.le32;
+import static io.tonewatch.media.wav.WavBytes.ascii;
+import static io.tonewatch.media.wav.WavBytes.extensibleFmt;
+import static io.tonewatch.media.wav.WavBytes.f32;
+import static io.tonewatch.media.wav.WavBytes.fmt;
+import static io.tonewatch.media.wav.WavBytes.guid;
+import static io.tonewatch.media.wav.WavBytes.le16;
+import static io.tonewatch.media.wav.WavBytes.le24;
+import static io.tonewatch.media.wav.WavBytes.le32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tonewatch.ingest.codec.G711;
+import io.tonewatch.media.codec.G711;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
-package io.tonewatch.app.wav;
+package io.tonewatch.media.wav;
 
-import io.tonewatch.ingest.codec.G711;
+import io.tonewatch.media.codec.G711;
 
 /**
  * Converts interleaved little-endian samples to 16-bit linear, one array per channel. 8-bit PCM is

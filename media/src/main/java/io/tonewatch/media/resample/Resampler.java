@@ -1,4 +1,4 @@
-package io.tonewatch.app.wav;
+package io.tonewatch.media.resample;
 
 /**
  * Band-limited sample-rate conversion by a Kaiser-windowed sinc, evaluated as a polyphase filter.

@@ -1,6 +1,6 @@
-package io.tonewatch.app.wav;
+package io.tonewatch.media.wav;
 
-import io.tonewatch.ingest.codec.G711;
+import io.tonewatch.media.codec.G711;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,9 +1,9 @@
-package io.tonewatch.app.wav;
+package io.tonewatch.media.wav;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tonewatch.ingest.codec.G711;
+import io.tonewatch.media.codec.G711;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

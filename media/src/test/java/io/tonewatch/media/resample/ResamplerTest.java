@@ -1,4 +1,4 @@
-package io.tonewatch.app.wav;
+package io.tonewatch.media.resample;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

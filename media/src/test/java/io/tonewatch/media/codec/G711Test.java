@@ -1,4 +1,4 @@
-package io.tonewatch.ingest.codec;
+package io.tonewatch.media.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.tonewatch.app.wav;
+package io.tonewatch.media.wav;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
