@@ -1,11 +1,11 @@
 package io.tonewatch.app;
 
-import io.tonewatch.app.analysis.CallAudio;
 import io.tonewatch.app.bench.AubioBench;
 import io.tonewatch.app.bench.BenchCall;
 import io.tonewatch.app.bench.BenchReport;
 import io.tonewatch.app.bench.BenchResult;
 import io.tonewatch.app.bench.EngineBench;
+import io.tonewatch.media.call.CallAudio;
 import io.tonewatch.media.wav.PcmAudio;
 import io.tonewatch.media.wav.WavWriter;
 import io.tonewatch.processor.engine.CallAnalyzer;

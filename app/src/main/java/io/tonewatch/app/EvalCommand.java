@@ -1,7 +1,6 @@
 package io.tonewatch.app;
 
 import io.tonewatch.app.analysis.CallAnalysis;
-import io.tonewatch.app.analysis.CallAudio;
 import io.tonewatch.app.analysis.OfflineAnalysis;
 import io.tonewatch.app.eval.CallSet;
 import io.tonewatch.app.eval.EvalScorer;
@@ -10,6 +9,7 @@ import io.tonewatch.app.eval.ScoreReport;
 import io.tonewatch.app.eval.ScoredEpisode;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertEventJson;
+import io.tonewatch.media.call.CallAudio;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

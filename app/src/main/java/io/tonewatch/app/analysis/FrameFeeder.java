@@ -1,6 +1,7 @@
 package io.tonewatch.app.analysis;
 
 import io.tonewatch.events.Leg;
+import io.tonewatch.media.call.CallAudio;
 import io.tonewatch.processor.engine.CallAnalyzer;
 import java.util.Arrays;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.tonewatch.app.analysis;
 
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.Leg;
+import io.tonewatch.media.call.CallAudio;
 import io.tonewatch.processor.engine.CallAnalyzer;
 import io.tonewatch.processor.engine.DetectorSettings;
 import io.tonewatch.processor.engine.FeatureFrame;

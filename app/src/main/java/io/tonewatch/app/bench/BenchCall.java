@@ -1,7 +1,7 @@
 package io.tonewatch.app.bench;
 
-import io.tonewatch.app.analysis.CallAudio;
 import io.tonewatch.events.Leg;
+import io.tonewatch.media.call.CallAudio;
 import io.tonewatch.processor.engine.CallAnalyzer;
 
 /**

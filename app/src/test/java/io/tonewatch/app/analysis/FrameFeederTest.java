@@ -3,6 +3,8 @@ package io.tonewatch.app.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tonewatch.events.Leg;
+import io.tonewatch.media.call.CallAudio;
+import io.tonewatch.media.call.LegLayout;
 import io.tonewatch.processor.engine.CallAnalyzer;
 import io.tonewatch.processor.engine.DetectorSettings;
 import io.tonewatch.processor.engine.WallClock;

@@ -1,14 +1,14 @@
 package io.tonewatch.app.report;
 
 import io.tonewatch.app.analysis.CallAnalysis;
-import io.tonewatch.app.analysis.CallAudio;
-import io.tonewatch.app.analysis.LegLayout;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertKind;
 import io.tonewatch.events.AlertState;
 import io.tonewatch.events.Evidence;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.Severity;
+import io.tonewatch.media.call.CallAudio;
+import io.tonewatch.media.call.LegLayout;
 import io.tonewatch.processor.engine.FeatureFrame;
 import java.time.Instant;
 import java.util.List;
