@@ -1,12 +1,12 @@
 package io.tonewatch.app;
 
-import io.tonewatch.app.analysis.CallAnalysis;
-import io.tonewatch.app.analysis.OfflineAnalysis;
-import io.tonewatch.app.eval.CallSet;
-import io.tonewatch.app.eval.EvalScorer;
-import io.tonewatch.app.eval.LabelledSegment;
-import io.tonewatch.app.eval.ScoreReport;
-import io.tonewatch.app.eval.ScoredEpisode;
+import io.tonewatch.evaluation.analysis.CallAnalysis;
+import io.tonewatch.evaluation.analysis.OfflineAnalysis;
+import io.tonewatch.evaluation.eval.CallSet;
+import io.tonewatch.evaluation.eval.EvalScorer;
+import io.tonewatch.evaluation.eval.LabelledSegment;
+import io.tonewatch.evaluation.eval.ScoreReport;
+import io.tonewatch.evaluation.eval.ScoredEpisode;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertEventJson;
 import io.tonewatch.media.call.CallAudio;
