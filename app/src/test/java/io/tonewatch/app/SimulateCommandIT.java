@@ -18,9 +18,11 @@ import io.tonewatch.simulator.AudioSocketCallTransport;
 import io.tonewatch.simulator.Impairer;
 import io.tonewatch.simulator.Impairment;
 import io.tonewatch.simulator.LegIdentity;
+import io.tonewatch.testing.Await;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -41,7 +43,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,24 +177,34 @@ class SimulateCommandIT {
     return api;
   }
 
-  /** Everything that reached {@code socket}, waiting up to 2 s for {@code expected} packets. */
+  /**
+   * Everything that reached {@code socket}: waits for {@code expected} packets, then takes any more
+   * until the socket has been quiet for 100 ms, so that extra packets show too.
+   */
   private static List<ByteBuffer> drain(DatagramSocket socket, int expected) throws IOException {
     List<ByteBuffer> packets = new ArrayList<>();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
     socket.setSoTimeout(100);
-    while (System.nanoTime() < deadline) {
-      DatagramPacket datagram = new DatagramPacket(new byte[2048], 2048);
-      try {
-        socket.receive(datagram);
-      } catch (SocketTimeoutException e) {
-        if (packets.size() >= expected) {
-          break; // and nothing more came for 100 ms
-        }
-        continue;
-      }
-      packets.add(ByteBuffer.wrap(Arrays.copyOf(datagram.getData(), datagram.getLength())));
+    Await.until(
+        expected + " packets on port " + socket.getLocalPort(),
+        () -> receiveInto(socket, packets) && packets.size() >= expected);
+    while (receiveInto(socket, packets)) {
+      // keep taking what is there
     }
     return packets;
+  }
+
+  /** Adds one datagram to {@code packets}; false when none came within the socket's timeout. */
+  private static boolean receiveInto(DatagramSocket socket, List<ByteBuffer> packets) {
+    DatagramPacket datagram = new DatagramPacket(new byte[2048], 2048);
+    try {
+      socket.receive(datagram);
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    packets.add(ByteBuffer.wrap(Arrays.copyOf(datagram.getData(), datagram.getLength())));
+    return true;
   }
 
   private static int sequence(ByteBuffer packet) {
@@ -485,11 +496,8 @@ class SimulateCommandIT {
     assertEquals(Map.of("inbound", 50, "outbound", 50), chunks);
   }
 
-  private static void awaitSize(List<?> list, int size) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-    while (list.size() < size && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+  private static void awaitSize(List<?> list, int size) {
+    Await.until(size + " messages", () -> list.size() >= size);
     assertEquals(size, list.size(), "messages received");
   }
 
@@ -515,7 +523,7 @@ class SimulateCommandIT {
                   readers.add(reader);
                 }
                 for (Thread reader : readers) {
-                  reader.join(5_000);
+                  reader.join(Await.PATIENCE.toMillis());
                 }
               } catch (IOException | InterruptedException e) {
                 // the listener closed: the test's assertions report what is missing
@@ -536,7 +544,8 @@ class SimulateCommandIT {
             "--no-progress");
 
     assertEquals(0, run.exitCode(), run.err());
-    acceptor.join(5_000);
+    Await.until("both AudioSocket legs read to their end", () -> legs.size() == 2);
+    acceptor.join(Await.PATIENCE.toMillis());
     assertEquals(2, legs.size());
     ByteBuffer expectedUuid = ByteBuffer.allocate(16);
     var uuid = AudioSocketCallTransport.uuidOf(1, "sim-1");
@@ -566,7 +575,7 @@ class SimulateCommandIT {
     List<byte[]> audio = new ArrayList<>();
     try (socket;
         DataInputStream in = new DataInputStream(socket.getInputStream())) {
-      socket.setSoTimeout(5_000);
+      socket.setSoTimeout((int) Await.PATIENCE.toMillis());
       while (true) {
         int kind = in.readUnsignedByte();
         byte[] payload = new byte[in.readUnsignedShort()];
