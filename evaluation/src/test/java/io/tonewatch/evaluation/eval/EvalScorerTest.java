@@ -2,13 +2,23 @@ package io.tonewatch.evaluation.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EvalScorerTest {
 
-  private static LabelledSegment seg(double startS, double endS, String leg, String label) {
-    return new LabelledSegment(startS, endS, leg, label);
+  /** Labelled segments written as a call's CSV reads: {@code "customer 10-12 raised, ..."}. */
+  private static List<LabelledSegment> segs(String text) {
+    List<LabelledSegment> segments = new ArrayList<>();
+    for (String item : text.split(",\\s*")) {
+      String[] parts = item.strip().split(" ");
+      String[] span = parts[1].split("-");
+      segments.add(
+          new LabelledSegment(
+              Double.parseDouble(span[0]), Double.parseDouble(span[1]), parts[0], parts[2]));
+    }
+    return segments;
   }
 
   private static ScoredEpisode ep(String leg, double openS, double closeS) {
@@ -21,10 +31,7 @@ class EvalScorerTest {
     CallScore score =
         scorer.add(
             "esc_x",
-            List.of(
-                seg(0, 10, "customer", "calm"),
-                seg(10, 12, "customer", "raised"),
-                seg(20, 22, "customer", "raised")),
+            segs("customer 0-10 calm, customer 10-12 raised, customer 20-22 raised"),
             // opens 0.9 s after the first raised segment ends: caught, latency 2.9 s;
             // the second opens 1.1 s after its end: missed
             List.of(ep("customer", 12.9, 14), ep("customer", 23.1, 24)));
@@ -40,12 +47,9 @@ class EvalScorerTest {
     CallScore score =
         scorer.add(
             "mono_x",
-            List.of(
-                seg(0, 5, "customer", "calm"),
-                seg(5, 7, "customer", "raised"),
-                seg(7.5, 9.5, "customer", "raised"),
-                seg(10, 12, "customer", "calm"),
-                seg(12.5, 14.5, "customer", "raised")),
+            segs(
+                "customer 0-5 calm, customer 5-7 raised, customer 7.5-9.5 raised, "
+                    + "customer 10-12 calm, customer 12.5-14.5 raised"),
             // -0.25 s: opened just before the run (allowed down to -0.5 s)
             List.of(ep("customer", 4.75, 10), ep("customer", 13, Double.POSITIVE_INFINITY)));
     assertEquals(3, score.caught());
@@ -59,11 +63,7 @@ class EvalScorerTest {
     CallScore score =
         scorer.add(
             "calm_x",
-            List.of(
-                seg(0, 10, "agent", "calm"),
-                seg(10, 30, "agent", "calm"),
-                seg(31, 33, "agent", "raised"),
-                seg(0, 60, "customer", "calm")),
+            segs("agent 0-10 calm, agent 10-30 calm, agent 31-33 raised, customer 0-60 calm"),
             // agent 5.0: far from raised -> FA, in calm seg [0,10]; agent 29.5: within 2 s of 31 ->
             // not FA; customer 40: FA (customer has no raised segments)
             List.of(ep("agent", 5, 6), ep("agent", 29.5, 34), ep("customer", 40, 41)));
@@ -80,21 +80,15 @@ class EvalScorerTest {
     EvalScorer scorer = new EvalScorer();
     scorer.add(
         "esc_a",
-        List.of(
-            seg(0, 60, "customer", "calm"),
-            seg(60, 62, "customer", "raised"),
-            seg(62, 70, "customer", "calm"),
-            seg(70, 72, "customer", "raised")),
+        segs(
+            "customer 0-60 calm, customer 60-62 raised, "
+                + "customer 62-70 calm, customer 70-72 raised"),
         List.of(ep("customer", 60.4, 63), ep("customer", 70.1, 73)));
     scorer.add(
         "hot_b",
-        List.of(
-            seg(0, 2, "customer", "raised"),
-            seg(2, 10, "customer", "calm"),
-            seg(10, 12, "customer", "raised"),
-            seg(12, 20, "customer", "calm"),
-            seg(20, 22, "customer", "raised"),
-            seg(30, 90, "agent", "calm")),
+        segs(
+            "customer 0-2 raised, customer 2-10 calm, customer 10-12 raised, "
+                + "customer 12-20 calm, customer 20-22 raised, agent 30-90 calm"),
         List.of(ep("customer", 0.3, 3), ep("customer", 10.2, 13), ep("agent", 50, 51)));
     EvalSummary summary = scorer.summary();
     // caught 4 of 5; one false alarm (agent at 50 s) in 144 s of calm = 2.4 min;
@@ -113,7 +107,7 @@ class EvalScorerTest {
   @Test
   void printsNanForFiguresWithoutData() {
     EvalScorer scorer = new EvalScorer();
-    scorer.add("calm_x", List.of(seg(0, 30, "customer", "calm")), List.of());
+    scorer.add("calm_x", segs("customer 0-30 calm"), List.of());
     assertEquals(
         "recall=nan fa_per_calm_min=0.000 calm_segs_with_fa=0/1 median_latency_s=nan"
             + " p90_latency_s=nan",
@@ -124,10 +118,7 @@ class EvalScorerTest {
   void countsMusicAsCalmTimeAsScorePyDoes() {
     EvalScorer scorer = new EvalScorer();
     CallScore score =
-        scorer.add(
-            "calm_x",
-            List.of(seg(0, 8, "agent", "music"), seg(8, 12, "agent", "calm")),
-            List.of(ep("agent", 3, 5)));
+        scorer.add("calm_x", segs("agent 0-8 music, agent 8-12 calm"), List.of(ep("agent", 3, 5)));
     assertEquals(12.0, score.calmS());
     assertEquals(1, score.calmSegsWithFa());
     assertEquals(1, score.falseAlarms());

@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -62,23 +64,20 @@ class G711Test {
   }
 
   @Test
-  void ulawEncodingIsMonotonicAcrossThe16BitRange() {
-    int previous = Integer.MIN_VALUE;
-    for (int sample = Short.MIN_VALUE; sample <= Short.MAX_VALUE; sample++) {
-      int decoded = G711.ulawToLinear(G711.linearToUlaw((short) sample));
-      assertTrue(decoded >= previous, "mu-law not monotonic at " + sample);
-      previous = decoded;
-    }
-  }
-
-  @Test
-  void alawEncodingIsMonotonicAcrossThe16BitRange() {
-    int previous = Integer.MIN_VALUE;
-    for (int sample = Short.MIN_VALUE; sample <= Short.MAX_VALUE; sample++) {
-      int decoded = G711.alawToLinear(G711.linearToAlaw((short) sample));
-      assertTrue(decoded >= previous, "A-law not monotonic at " + sample);
-      previous = decoded;
-    }
+  void bothLawsEncodeMonotonicallyAcrossThe16BitRange() {
+    Map<String, IntUnaryOperator> roundTrips =
+        Map.of(
+            "mu-law", s -> G711.ulawToLinear(G711.linearToUlaw((short) s)),
+            "A-law", s -> G711.alawToLinear(G711.linearToAlaw((short) s)));
+    roundTrips.forEach(
+        (law, roundTrip) -> {
+          int previous = Integer.MIN_VALUE;
+          for (int sample = Short.MIN_VALUE; sample <= Short.MAX_VALUE; sample++) {
+            int decoded = roundTrip.applyAsInt(sample);
+            assertTrue(decoded >= previous, law + " not monotonic at " + sample);
+            previous = decoded;
+          }
+        });
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /** Builds RIFF/WAVE files byte by byte, including malformed ones, for the reader's tests. */
 final class WavBytes {
@@ -78,25 +79,12 @@ final class WavBytes {
         .array();
   }
 
+  /** The KSDATAFORMAT_SUBTYPE GUID of a plain format tag, as Microsoft's mmreg.h spells it. */
   static byte[] guid(int formatTag) {
-    return new byte[] {
-      (byte) formatTag,
-      (byte) (formatTag >> 8),
-      0x00,
-      0x00,
-      0x00,
-      0x00,
-      0x10,
-      0x00,
-      (byte) 0x80,
-      0x00,
-      0x00,
-      (byte) 0xAA,
-      0x00,
-      0x38,
-      (byte) 0x9B,
-      0x71
-    };
+    byte[] guid = HexFormat.of().parseHex("0000000000001000800000aa00389b71");
+    guid[0] = (byte) formatTag;
+    guid[1] = (byte) (formatTag >> 8);
+    return guid;
   }
 
   static byte[] le16(int... values) {

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -24,23 +25,18 @@ class WavWriterTest {
   @TempDir Path dir;
 
   @Test
-  void writesMonoPcmThatReadsBackExactly() throws IOException {
-    PcmAudio audio = PcmAudio.mono(8000, noise(100_003, 1));
-    Path file = dir.resolve("mono.wav");
+  void writesMonoAndStereoPcmThatReadsBackExactly() throws IOException {
+    List<PcmAudio> audios =
+        List.of(
+            PcmAudio.mono(8000, noise(100_003, 1)),
+            new PcmAudio(44100, new short[][] {noise(50_000, 2), noise(50_000, 3)}));
+    for (PcmAudio audio : audios) {
+      Path file = dir.resolve(audio.channelCount() + "-channels.wav");
 
-    WavWriter.write(file, audio);
+      WavWriter.write(file, audio);
 
-    assertEquals(audio, WavReader.read(file));
-  }
-
-  @Test
-  void writesStereoPcmThatReadsBackExactly() throws IOException {
-    PcmAudio audio = new PcmAudio(44100, new short[][] {noise(50_000, 2), noise(50_000, 3)});
-    Path file = dir.resolve("stereo.wav");
-
-    WavWriter.write(file, audio);
-
-    assertEquals(audio, WavReader.read(file));
+      assertEquals(audio, WavReader.read(file), audio.channelCount() + " channels");
+    }
   }
 
   @Test
