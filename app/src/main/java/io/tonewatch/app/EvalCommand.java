@@ -105,20 +105,23 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private List<LabelledSegment> segments(String name) {
-    Path csv = dir.resolve(name + ".csv");
-    try {
-      return LabelledSegment.readCsv(csv);
-    } catch (IOException e) {
-      throw new CliFailure("cannot read " + csv + ": " + IoMessages.reason(e), e);
-    }
+    return read(dir.resolve(name + ".csv"), LabelledSegment::readCsv);
   }
 
   private List<ScoredEpisode> episodes(String name) {
-    Path jsonl = out.resolve(name + ".jsonl");
+    return read(out.resolve(name + ".jsonl"), ScoredEpisode::readJsonl);
+  }
+
+  /** How a file of labels or events is parsed. */
+  private interface Parser<T> {
+    T parse(Path file) throws IOException;
+  }
+
+  private static <T> T read(Path file, Parser<T> parser) {
     try {
-      return ScoredEpisode.readJsonl(jsonl);
+      return parser.parse(file);
     } catch (IOException e) {
-      throw new CliFailure("cannot read " + jsonl + ": " + IoMessages.reason(e), e);
+      throw new CliFailure("cannot read " + file + ": " + IoMessages.reason(e), e);
     }
   }
 }

@@ -171,6 +171,14 @@ class SimulateCommandIT {
     }
   }
 
+  /** {@code tonewatch simulate FILE OPTIONS --no-progress} in this JVM; options split at spaces. */
+  private static CliRun simulate(Path file, String options) {
+    List<String> args = new ArrayList<>(List.of("simulate", file.toString()));
+    args.addAll(List.of(options.split(" ")));
+    args.add("--no-progress");
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
   private FakeControlApi controlApi() throws IOException {
     FakeControlApi api = new FakeControlApi();
     closeAfter.add(api);
@@ -218,17 +226,7 @@ class SimulateCommandIT {
     FakeControlApi api = controlApi();
     Path call = stereo("call.wav", 1);
 
-    CliRun run =
-        CliRun.of(
-            "simulate",
-            call.toString(),
-            "--control",
-            api.url(),
-            "--token",
-            "s3cret",
-            "--seed",
-            "1",
-            "--no-progress");
+    CliRun run = simulate(call, "--control " + api.url() + " --token s3cret --seed 1");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(2, api.requests.size(), api.requests.toString());
@@ -275,19 +273,7 @@ class SimulateCommandIT {
     FakeControlApi api = controlApi();
     Path call = stereo("call.wav", 2);
 
-    CliRun run =
-        CliRun.of(
-            "simulate",
-            call.toString(),
-            "--control",
-            api.url(),
-            "--seed",
-            "1",
-            "--loss",
-            "5",
-            "--reorder",
-            "5",
-            "--no-progress");
+    CliRun run = simulate(call, "--control " + api.url() + " --seed 1 --loss 5 --reorder 5");
 
     assertEquals(0, run.exitCode(), run.err());
     Impairment impairment = new Impairment(5, 5, 1, 0, 0);
@@ -325,22 +311,12 @@ class SimulateCommandIT {
     Path call = stereo("call.wav", 1);
 
     CliRun run =
-        CliRun.of(
-            "simulate",
-            call.toString(),
-            "--static",
-            "127.0.0.1:" + base,
-            "--calls",
-            "2",
-            "--codec",
-            "pcma",
-            "--seq-start",
-            "65530",
-            "--stagger",
-            "0",
-            "--seed",
-            "9",
-            "--no-progress");
+        simulate(
+            call,
+            "--static 127.0.0.1:"
+                + base
+                + " --calls 2 --codec pcma --seq-start 65530"
+                + " --stagger 0 --seed 9");
 
     assertEquals(0, run.exitCode(), run.err());
     List<Integer> ssrcs = new ArrayList<>();
@@ -388,13 +364,7 @@ class SimulateCommandIT {
     try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
       closedPort = probe.getLocalPort();
     }
-    CliRun run =
-        CliRun.of(
-            "simulate",
-            stereo("call.wav", 1).toString(),
-            "--control",
-            "http://127.0.0.1:" + closedPort,
-            "--no-progress");
+    CliRun run = simulate(stereo("call.wav", 1), "--control http://127.0.0.1:" + closedPort);
 
     assertEquals(1, run.exitCode(), run.err());
     String last = run.errLines().get(run.errLines().size() - 1);
@@ -409,10 +379,9 @@ class SimulateCommandIT {
     Path call = stereo("call.wav", 1);
 
     api.postStatus = 401;
-    CliRun unauthorized =
-        CliRun.of("simulate", call.toString(), "--control", api.url(), "--no-progress");
+    CliRun unauthorized = simulate(call, "--control " + api.url());
     api.postStatus = 503;
-    CliRun full = CliRun.of("simulate", call.toString(), "--control", api.url(), "--no-progress");
+    CliRun full = simulate(call, "--control " + api.url());
 
     assertEquals(1, unauthorized.exitCode(), unauthorized.err());
     assertTrue(
@@ -445,18 +414,8 @@ class SimulateCommandIT {
     String url = "ws://127.0.0.1:" + server.port() + "/v1/media/twilio";
 
     CliRun run =
-        CliRun.of(
-            "simulate",
-            stereo("call.wav", 1).toString(),
-            "--mode",
-            "websocket",
-            "--ws-url",
-            url,
-            "--token",
-            "tok",
-            "--seed",
-            "1",
-            "--no-progress");
+        simulate(
+            stereo("call.wav", 1), "--mode websocket --ws-url " + url + " --token tok --seed 1");
 
     assertEquals(0, run.exitCode(), run.err());
     awaitSize(messages, 1 + 1 + 100 + 1);
@@ -532,16 +491,9 @@ class SimulateCommandIT {
     acceptor.start();
 
     CliRun run =
-        CliRun.of(
-            "simulate",
-            stereo("call.wav", 1).toString(),
-            "--mode",
-            "audiosocket",
-            "--audiosocket",
-            "127.0.0.1:" + listener.getLocalPort(),
-            "--seed",
-            "1",
-            "--no-progress");
+        simulate(
+            stereo("call.wav", 1),
+            "--mode audiosocket --audiosocket 127.0.0.1:" + listener.getLocalPort() + " --seed 1");
 
     assertEquals(0, run.exitCode(), run.err());
     Await.until("both AudioSocket legs read to their end", () -> legs.size() == 2);
