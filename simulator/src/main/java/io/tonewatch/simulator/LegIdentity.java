@@ -34,7 +34,7 @@ public record LegIdentity(int ssrc, int initialSequence, int initialTimestamp) {
   }
 
   /** A 64-bit mix of the three, so that neighbouring calls get unrelated streams. */
-  static long mix(long seed, int callNumber, Leg leg) {
+  public static long mix(long seed, int callNumber, Leg leg) {
     long z = seed + 0x9E37_79B9_7F4A_7C15L * (2L * callNumber + leg.ordinal() + 1);
     z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;

@@ -1,5 +1,5 @@
 /**
- * {@code tonewatch simulate}: real-time call media (RTP, Twilio WebSocket, AudioSocket) from WAV
- * files to a running ingest service, with seeded network impairments.
+ * The simulation loop: calls from recordings, paced in real time from one thread, each through a
+ * {@link io.tonewatch.simulator.CallTransport}; counts and the summary.
  */
 package io.tonewatch.simulator;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tonewatch.events.Leg;
 import io.tonewatch.media.call.CallAudio;
 import io.tonewatch.media.call.LegLayout;
+import io.tonewatch.simulator.rtp.StaticPorts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

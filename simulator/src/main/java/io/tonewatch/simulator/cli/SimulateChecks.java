@@ -1,7 +1,7 @@
 package io.tonewatch.simulator.cli;
 
 import io.tonewatch.events.audio.CallIds;
-import io.tonewatch.simulator.StaticPorts;
+import io.tonewatch.simulator.rtp.StaticPorts;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tonewatch.simulator.cli;
 
-import io.tonewatch.simulator.Codec;
-import io.tonewatch.simulator.Impairment;
+import io.tonewatch.simulator.rtp.Codec;
+import io.tonewatch.simulator.rtp.Impairment;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

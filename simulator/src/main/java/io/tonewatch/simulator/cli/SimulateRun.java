@@ -1,20 +1,20 @@
 package io.tonewatch.simulator.cli;
 
 import io.tonewatch.media.call.CallAudio;
-import io.tonewatch.simulator.AudioSocketCallTransport;
 import io.tonewatch.simulator.CallScript;
-import io.tonewatch.simulator.ControlApiClient;
 import io.tonewatch.simulator.LoopClock;
 import io.tonewatch.simulator.Pacing;
-import io.tonewatch.simulator.RtpCallTransport;
-import io.tonewatch.simulator.RtpTargets;
 import io.tonewatch.simulator.Simulation;
 import io.tonewatch.simulator.SimulationException;
 import io.tonewatch.simulator.SimulationReport;
 import io.tonewatch.simulator.SimulationStats;
-import io.tonewatch.simulator.StaticPorts;
 import io.tonewatch.simulator.TransportFactory;
-import io.tonewatch.simulator.TwilioCallTransport;
+import io.tonewatch.simulator.audiosocket.AudioSocketCallTransport;
+import io.tonewatch.simulator.control.ControlApiClient;
+import io.tonewatch.simulator.rtp.RtpCallTransport;
+import io.tonewatch.simulator.rtp.RtpTargets;
+import io.tonewatch.simulator.rtp.StaticPorts;
+import io.tonewatch.simulator.twilio.TwilioCallTransport;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;

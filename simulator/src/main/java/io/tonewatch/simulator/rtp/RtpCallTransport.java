@@ -1,6 +1,11 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.rtp;
 
 import io.tonewatch.events.Leg;
+import io.tonewatch.simulator.CallScript;
+import io.tonewatch.simulator.CallTransport;
+import io.tonewatch.simulator.LegIdentity;
+import io.tonewatch.simulator.SimulationStats;
+import io.tonewatch.simulator.Timers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.twilio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.rtp;
 
 /**
  * What to do to a packet stream on purpose, as a lossy network would.

@@ -1,4 +1,4 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.rtp;
 
 /**
  * Wraps payloads of one RTP stream in the fixed 12-byte header of RFC 3550 §5.1: version 2, no

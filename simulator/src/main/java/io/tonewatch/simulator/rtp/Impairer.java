@@ -1,6 +1,7 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.rtp;
 
 import io.tonewatch.events.Leg;
+import io.tonewatch.simulator.LegIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.twilio;
 
 import io.tonewatch.testing.Await;
 import java.io.IOException;

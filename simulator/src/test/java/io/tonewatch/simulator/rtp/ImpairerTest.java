@@ -1,4 +1,4 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.rtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.rtp;
 
 import io.tonewatch.events.Leg;
 import java.net.InetSocketAddress;

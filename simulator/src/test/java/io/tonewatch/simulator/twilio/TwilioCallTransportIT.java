@@ -1,4 +1,4 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.twilio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tonewatch.events.Leg;
 import io.tonewatch.media.call.CallAudio;
 import io.tonewatch.media.call.LegLayout;
+import io.tonewatch.simulator.CallScript;
+import io.tonewatch.simulator.SimulationException;
+import io.tonewatch.simulator.SimulationStats;
+import io.tonewatch.simulator.control.ControlApiClient;
 import io.tonewatch.testing.Await;
 import java.net.URI;
 import java.util.Map;

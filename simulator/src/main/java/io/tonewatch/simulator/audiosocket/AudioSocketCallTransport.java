@@ -1,6 +1,11 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.audiosocket;
 
 import io.tonewatch.events.Leg;
+import io.tonewatch.simulator.CallScript;
+import io.tonewatch.simulator.CallTransport;
+import io.tonewatch.simulator.SimulationException;
+import io.tonewatch.simulator.SimulationStats;
+import io.tonewatch.simulator.control.ControlApiClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;

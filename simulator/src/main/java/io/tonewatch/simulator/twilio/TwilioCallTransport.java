@@ -1,6 +1,12 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.twilio;
 
 import io.tonewatch.events.Leg;
+import io.tonewatch.simulator.CallScript;
+import io.tonewatch.simulator.CallTransport;
+import io.tonewatch.simulator.LegIdentity;
+import io.tonewatch.simulator.SimulationException;
+import io.tonewatch.simulator.SimulationStats;
+import io.tonewatch.simulator.rtp.Codec;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;

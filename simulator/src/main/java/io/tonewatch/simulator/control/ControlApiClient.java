@@ -1,9 +1,11 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tonewatch.events.Leg;
+import io.tonewatch.simulator.SimulationException;
+import io.tonewatch.simulator.rtp.RtpTargets;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;

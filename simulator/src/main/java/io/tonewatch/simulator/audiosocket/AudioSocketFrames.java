@@ -1,4 +1,4 @@
-package io.tonewatch.simulator;
+package io.tonewatch.simulator.audiosocket;
 
 import java.nio.ByteBuffer;
 import java.util.UUID;
