@@ -162,4 +162,31 @@ public final class SimulateOptions {
   int packetMillis() {
     return mode == SimulationMode.RTP ? ptimeMillis : 20;
   }
+
+  /** How the calls go, for the line simulate prints before it starts. */
+  String describeMode() {
+    return switch (mode) {
+      case RTP -> "RTP " + codec.wireName() + " " + ptimeMillis + " ms";
+      case WEBSOCKET -> "Twilio Media Streams";
+      case AUDIOSOCKET -> "AudioSocket";
+    };
+  }
+
+  /** Where the calls go, for the same line. */
+  String describeTarget() {
+    return switch (mode) {
+      case RTP -> staticTarget != null ? staticTarget + " (static ports)" : control;
+      case WEBSOCKET -> wsUrl;
+      case AUDIOSOCKET -> audioSocket;
+    };
+  }
+
+  /** What the summary counts: packets, messages or frames, by mode. */
+  String unitName() {
+    return switch (mode) {
+      case RTP -> "RTP packets";
+      case WEBSOCKET -> "media messages";
+      case AUDIOSOCKET -> "audio frames";
+    };
+  }
 }

@@ -8,17 +8,8 @@ import io.tonewatch.simulator.Simulation;
 import io.tonewatch.simulator.SimulationException;
 import io.tonewatch.simulator.SimulationReport;
 import io.tonewatch.simulator.SimulationStats;
-import io.tonewatch.simulator.TransportFactory;
 import io.tonewatch.simulator.audiosocket.AudioSocketCallTransport;
-import io.tonewatch.simulator.control.ControlApiClient;
-import io.tonewatch.simulator.rtp.RtpCallTransport;
-import io.tonewatch.simulator.rtp.RtpTargets;
-import io.tonewatch.simulator.rtp.StaticPorts;
-import io.tonewatch.simulator.twilio.TwilioCallTransport;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -99,7 +90,7 @@ public final class SimulateRun {
       Simulation simulation =
           new Simulation(
               scripts,
-              transports(stats, bearer, runSeed, connector),
+              new Transports(options, given, bearer, runSeed).factory(stats, connector),
               pacing,
               clock,
               stats,
@@ -120,7 +111,7 @@ public final class SimulateRun {
             out,
             stats,
             pacing,
-            unit(),
+            options.unitName(),
             options.mode == SimulationMode.RTP && !options.impairment().isNone(),
             System.nanoTime() - startNanos,
             completed || failure != null);
@@ -150,8 +141,8 @@ public final class SimulateRun {
         "simulate: %d call%s by %s to %s, seed %d, about %.1f s%n",
         calls,
         calls == 1 ? "" : "s",
-        describeMode(),
-        describeTarget(),
+        options.describeMode(),
+        options.describeTarget(),
         runSeed,
         expectedNanos / 1e9);
     if (options.mode == SimulationMode.AUDIOSOCKET) {
@@ -181,71 +172,5 @@ public final class SimulateRun {
     Thread thread = new Thread(task, "simulate-connect");
     thread.setDaemon(true);
     return thread;
-  }
-
-  /** Makes each call's transport for the chosen mode. */
-  private TransportFactory transports(
-      SimulationStats stats, String bearer, long runSeed, ExecutorService connector) {
-    SimulateOptions o = options;
-    return switch (o.mode) {
-      case RTP -> {
-        RtpTargets targets =
-            o.staticTarget != null
-                ? staticPorts(HostPort.parse("--static", o.staticTarget))
-                : controlApi(bearer);
-        RtpCallTransport.Settings settings =
-            new RtpCallTransport.Settings(o.codec, runSeed, o.seqStart, o.impairment());
-        yield (script, timers) -> new RtpCallTransport(script, targets, settings, timers, stats);
-      }
-      case WEBSOCKET -> {
-        HttpClient http = ControlApiClient.newHttpClient();
-        URI uri = URI.create(o.wsUrl);
-        yield (script, timers) ->
-            new TwilioCallTransport(script, uri, bearer, http, runSeed, 20, stats);
-      }
-      case AUDIOSOCKET -> {
-        HostPort listener = HostPort.parse("--audiosocket", o.audioSocket);
-        InetSocketAddress target = new InetSocketAddress(listener.host(), listener.port());
-        // A service with a token serves only UUIDs announced through its control API first.
-        ControlApiClient announcer =
-            bearer != null || given.test("--control") ? controlApi(bearer) : null;
-        yield (script, timers) ->
-            new AudioSocketCallTransport(script, target, connector, runSeed, announcer, stats);
-      }
-    };
-  }
-
-  private static RtpTargets staticPorts(HostPort base) {
-    return new StaticPorts(base.host(), base.port());
-  }
-
-  private ControlApiClient controlApi(String bearer) {
-    return new ControlApiClient(
-        URI.create(options.control), bearer, ControlApiClient.newHttpClient());
-  }
-
-  private String describeMode() {
-    return switch (options.mode) {
-      case RTP -> "RTP " + options.codec.wireName() + " " + options.ptimeMillis + " ms";
-      case WEBSOCKET -> "Twilio Media Streams";
-      case AUDIOSOCKET -> "AudioSocket";
-    };
-  }
-
-  private String describeTarget() {
-    return switch (options.mode) {
-      case RTP ->
-          options.staticTarget != null ? options.staticTarget + " (static ports)" : options.control;
-      case WEBSOCKET -> options.wsUrl;
-      case AUDIOSOCKET -> options.audioSocket;
-    };
-  }
-
-  private String unit() {
-    return switch (options.mode) {
-      case RTP -> "RTP packets";
-      case WEBSOCKET -> "media messages";
-      case AUDIOSOCKET -> "audio frames";
-    };
   }
 }
