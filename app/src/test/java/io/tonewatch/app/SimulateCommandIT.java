@@ -337,23 +337,23 @@ class SimulateCommandIT {
     assertEquals(4, ssrcs.stream().distinct().count(), "every leg its own SSRC");
   }
 
-  /** Sockets on four free ports P, P+2, P+4, P+6 of 127.0.0.1. */
-  private List<DatagramSocket> fourEvenPorts() {
-    SplittableRandom random = new SplittableRandom(3);
+  /** Sockets on four free ports P, P+2, P+4, P+6 of 127.0.0.1, P chosen by the OS. */
+  private List<DatagramSocket> fourEvenPorts() throws SocketException {
     for (int attempt = 0; attempt < 50; attempt++) {
-      int base = 20_000 + 4 * random.nextInt(7_000);
-      List<DatagramSocket> sockets = new ArrayList<>();
+      DatagramSocket first = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+      int base = first.getLocalPort();
+      List<DatagramSocket> sockets = new ArrayList<>(List.of(first));
       try {
-        for (int k = 0; k < 4; k++) {
+        for (int k = 1; k < 4; k++) {
           sockets.add(new DatagramSocket(new InetSocketAddress(LOOPBACK, base + 2 * k)));
         }
         sockets.forEach(s -> closeAfter.add(s::close));
         return sockets;
-      } catch (SocketException taken) {
+      } catch (SocketException | IllegalArgumentException takenOrPastTheTop) {
         sockets.forEach(DatagramSocket::close);
       }
     }
-    throw new AssertionError("no four free even ports found");
+    throw new AssertionError("no four free ports P, P+2, P+4, P+6 found");
   }
 
   // --- failures ------------------------------------------------------------------------------
