@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -73,13 +74,28 @@ final class Progress {
     }
     return builder
         .setUpdateIntervalMillis(LINE_INTERVAL_MILLIS)
-        .setConsumer(new DelegatingProgressBarConsumer(line -> printLine(err, line), MAX_WIDTH))
+        .setConsumer(new DelegatingProgressBarConsumer(new PlainLines(err), MAX_WIDTH))
         .build();
   }
 
-  private static void printLine(PrintWriter err, String line) {
-    err.println(line.strip());
-    err.flush();
+  /** Writes each state as a line, skipping a repeat (the bar renders its end state twice). */
+  private static final class PlainLines implements Consumer<String> {
+    private final PrintWriter err;
+    private String last = ""; // guarded by this: the bar's thread and the closing thread write
+
+    PlainLines(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public synchronized void accept(String rendered) {
+      String line = rendered.strip();
+      if (!line.equals(last)) {
+        err.println(line);
+        err.flush();
+        last = line;
+      }
+    }
   }
 
   /**

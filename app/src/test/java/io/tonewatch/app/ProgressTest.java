@@ -23,8 +23,9 @@ class ProgressTest {
     assertFalse(text.contains("\r"), text);
     List<String> lines = text.lines().toList();
     assertFalse(lines.isEmpty(), "the final state is written when the bar closes");
-    for (String line : lines) {
-      assertTrue(line.startsWith("simulate"), line);
+    for (int i = 0; i < lines.size(); i++) {
+      assertTrue(lines.get(i).startsWith("simulate"), lines.get(i));
+      assertTrue(i == 0 || !lines.get(i).equals(lines.get(i - 1)), "a repeated line: " + text);
     }
     String last = lines.get(lines.size() - 1);
     assertTrue(last.contains("100%") && last.contains("1000/1000 frames"), last);
