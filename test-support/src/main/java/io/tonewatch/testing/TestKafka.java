@@ -72,7 +72,10 @@ public final class TestKafka implements AutoCloseable {
     kit.waitForReadyBrokers();
   }
 
-  /** Reads {@code topic} from the beginning until {@code count} records came or 30 s passed. */
+  /**
+   * Reads {@code topic} from the beginning until {@code count} records came or {@link
+   * Await#PATIENCE} passed, then a little longer to catch any record beyond them (a duplicate).
+   */
   public List<ConsumerRecord<byte[], byte[]>> consume(String topic, int partitions, int count) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -87,7 +90,7 @@ public final class TestKafka implements AutoCloseable {
       }
       consumer.assign(assigned);
       consumer.seekToBeginning(assigned);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      long deadline = System.nanoTime() + Await.PATIENCE.toNanos();
       while (records.size() < count && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
