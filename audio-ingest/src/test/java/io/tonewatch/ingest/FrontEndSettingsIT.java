@@ -57,7 +57,7 @@ class FrontEndSettingsIT {
     UUID first = UUID.fromString("00000000-0000-4000-8000-0000000000d1");
     try (Socket served = connect()) {
       write(served, uuid(first));
-      await(() -> service.registry().isOpen(first.toString()), 5, "the first call");
+      await(() -> service.registry().isOpen(first.toString()), "the first call");
       try (Socket refused = connect()) {
         assertTrue(closedByServer(refused), "the second socket is over the cap of 1");
       }
@@ -66,7 +66,7 @@ class FrontEndSettingsIT {
         write(served, message(0x10, new byte[320]));
       }
       write(served, message(0x00, new byte[0]));
-      await(() -> sink.ended(first.toString()).isPresent(), 5, "the first call's hangup");
+      await(() -> sink.ended(first.toString()).isPresent(), "the first call's hangup");
     }
     assertEquals(FRAMES, sink.frames(first.toString(), Leg.AGENT).size(), "first-leg=agent");
     assertEquals(EndReason.HANGUP, sink.ended(first.toString()).orElseThrow().reason());

@@ -95,7 +95,7 @@ class FrontEndsIT {
       send(ws, media("inbound", i, inbound));
       send(ws, media("outbound", i, outbound));
     }
-    await(() -> sink.frames("ws1", Leg.AGENT).size() == FRAMES, 5, "every outbound frame");
+    await(() -> sink.frames("ws1", Leg.AGENT).size() == FRAMES, "every outbound frame");
     assertTrue(service.registry().isOpen("ws1"), "frames kept the announced call alive");
     ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
     assertEquals(204, delete("ws1").statusCode());
@@ -153,7 +153,7 @@ class FrontEndsIT {
         writeMessage(out, 0x10, slin);
       }
       writeMessage(out, 0x00, new byte[0]);
-      await(() -> sink.ended(callId).isPresent(), 5, "the hangup");
+      await(() -> sink.ended(callId).isPresent(), "the hangup");
     }
     assertEquals(EndReason.HANGUP, sink.ended(callId).orElseThrow().reason());
     List<AudioFrame> frames = sink.frames(callId, Leg.CUSTOMER);
