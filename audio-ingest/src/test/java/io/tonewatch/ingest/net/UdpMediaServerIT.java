@@ -136,7 +136,7 @@ class UdpMediaServerIT {
     assertEquals(1, published.size(), "a refused call publishes nothing");
     assertEquals(
         UdpMediaServer.OpenStatus.DUPLICATE, server.openCall("a", both, Map.of(), false).status());
-    server.endCall("a", EndReason.HANGUP).get(5, TimeUnit.SECONDS);
+    server.endCall("a", EndReason.HANGUP).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
     assertTrue(receivers.get(0).finished && receivers.get(1).finished, "receivers flushed");
     CallEnded ended = assertInstanceOf(CallEnded.class, published.get(1));
     assertEquals(EndReason.HANGUP, ended.reason());

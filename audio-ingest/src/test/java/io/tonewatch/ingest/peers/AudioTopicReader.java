@@ -7,6 +7,7 @@ import io.tonewatch.events.audio.AudioFrame;
 import io.tonewatch.events.audio.AudioMessage;
 import io.tonewatch.events.audio.AudioMessageCodec;
 import io.tonewatch.events.audio.CallEnded;
+import io.tonewatch.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads the audio topic with a real consumer and hands out each call's frames once it ended. */
 final class AudioTopicReader implements AutoCloseable {
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, List<AudioMessage>> byCall = new HashMap<>();
   private final Set<String> ended = new HashSet<>();
@@ -44,7 +44,7 @@ final class AudioTopicReader implements AutoCloseable {
 
   /** The frames of {@code leg} of {@code callId}, in the order they were published. */
   List<AudioFrame> leg(String callId, Leg leg) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    long deadline = System.nanoTime() + Await.PATIENCE.toNanos();
     while (!ended.contains(callId) && System.nanoTime() < deadline) {
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
         AudioMessage message = AudioMessageCodec.decode(record.value());
@@ -54,7 +54,8 @@ final class AudioTopicReader implements AutoCloseable {
         }
       }
     }
-    assertTrue(ended.contains(callId), callId + " did not end on the topic within " + WAIT);
+    assertTrue(
+        ended.contains(callId), callId + " did not end on the topic within " + Await.PATIENCE);
     List<AudioFrame> frames = new ArrayList<>();
     for (AudioMessage message : byCall.get(callId)) {
       if (message instanceof AudioFrame frame && frame.leg() == leg) {
