@@ -1,7 +1,5 @@
 package io.tonewatch.ingest.peers;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.audio.AudioFrame;
 import io.tonewatch.events.audio.AudioMessage;
@@ -44,18 +42,18 @@ final class AudioTopicReader implements AutoCloseable {
 
   /** The frames of {@code leg} of {@code callId}, in the order they were published. */
   List<AudioFrame> leg(String callId, Leg leg) {
-    long deadline = System.nanoTime() + Await.PATIENCE.toNanos();
-    while (!ended.contains(callId) && System.nanoTime() < deadline) {
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-        AudioMessage message = AudioMessageCodec.decode(record.value());
-        byCall.computeIfAbsent(message.callId(), c -> new ArrayList<>()).add(message);
-        if (message instanceof CallEnded) {
-          ended.add(message.callId());
-        }
-      }
-    }
-    assertTrue(
-        ended.contains(callId), callId + " did not end on the topic within " + Await.PATIENCE);
+    Await.until(
+        callId + " to end on the topic",
+        () -> {
+          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            AudioMessage message = AudioMessageCodec.decode(record.value());
+            byCall.computeIfAbsent(message.callId(), c -> new ArrayList<>()).add(message);
+            if (message instanceof CallEnded) {
+              ended.add(message.callId());
+            }
+          }
+          return ended.contains(callId);
+        });
     List<AudioFrame> frames = new ArrayList<>();
     for (AudioMessage message : byCall.get(callId)) {
       if (message instanceof AudioFrame frame && frame.leg() == leg) {
