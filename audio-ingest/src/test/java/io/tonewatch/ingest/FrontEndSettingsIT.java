@@ -57,6 +57,7 @@ class FrontEndSettingsIT {
             "ingest.audiosocket-enabled", "true",
             "ingest.audiosocket-port", "0",
             "ingest.max-legs", "2",
+            "ingest.audiosocket.read-timeout-ms", "60000", // an idle socket stays until closed
             "ingest.audiosocket.first-leg", "agent"));
     UUID first = UUID.fromString("00000000-0000-4000-8000-0000000000d1");
     try (Socket served = connect()) {

@@ -60,6 +60,9 @@ class FrontEndsIT {
                         "ingest.rtp-port-max", Integer.toString(rtpPortMin + 9),
                         "ingest.auth-token", TOKEN,
                         "ingest.media-timeout-seconds", "2",
+                        // Only the media timeout is under test: a stalled socket is not cut early.
+                        "ingest.websocket.idle-timeout-ms", "60000",
+                        "ingest.audiosocket.read-timeout-ms", "60000",
                         "ingest.audiosocket-enabled", "true",
                         "ingest.audiosocket-port", "0")),
                 sink,
