@@ -148,7 +148,8 @@ final class CallShard implements Runnable {
     metrics.frameAnalysed(nanoTime.getAsLong() - startNanos);
   }
 
-  private void expireIdleCalls() {
+  /** Closes the calls that had no frame for the media timeout; checks once a second. */
+  void expireIdleCalls() {
     long now = nanoTime.getAsLong();
     if (now - lastExpiryNanos < TimeUnit.SECONDS.toNanos(1)) {
       return;
