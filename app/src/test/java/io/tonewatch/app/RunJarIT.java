@@ -115,6 +115,25 @@ class RunJarIT {
                 HttpRequest.newBuilder(URI.create(group(HEALTH, out))).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode(), health.body());
+    String metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(group(HEALTH, out).replace("/health", "/metrics")))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    for (String name :
+        List.of(
+            "tonewatch_process_frames_total ",
+            "tonewatch_process_alerts_total{kind=\"raised_voice\",severity=\"raised\"} 1.0",
+            "tonewatch_process_decision_lag_seconds_count",
+            "tonewatch_process_engine_frame_seconds{quantile=\"0.99\"}",
+            "tonewatch_process_calls_live ",
+            "tonewatch_process_consumer_lag ",
+            "tonewatch_process_kafka_reachable 1.0")) {
+      assertTrue(metrics.contains(name), name + " in\n" + metrics);
+    }
 
     run.destroy(); // SIGTERM: ingest flushed, offsets committed, broker closed
     assertTrue(run.waitFor(60, TimeUnit.SECONDS), "run stops on SIGTERM");
