@@ -6,15 +6,13 @@ import io.tonewatch.processor.service.config.ProcessConfig;
 import io.tonewatch.processor.service.config.ProcessConfigLoader;
 import io.tonewatch.processor.service.config.ProcessKey;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tonewatch process}: the stream-processor service alone, on an existing Kafka cluster. */
@@ -35,26 +33,12 @@ import picocli.CommandLine.Spec;
 final class ProcessCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--kafka",
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka bootstrap servers (default: TONEWATCH_KAFKA, else 127.0.0.1:9092).")
-  String kafka;
+  @Mixin KafkaOptions kafka;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings.")
-  Path configFile;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Any setting, e.g. --set process.workers=4 (repeatable).")
-  Map<String, String> settings = new LinkedHashMap<>();
+  @Mixin SettingsOptions settings;
 
   @Option(names = "--http-port", paramLabel = "PORT", description = "Sets process.http-port.")
   Integer httpPort;
-
-  @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this long.")
-  Long durationSeconds;
 
   @Option(
       names = "--list-settings",
@@ -69,16 +53,13 @@ final class ProcessCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    if (durationSeconds != null && durationSeconds <= 0) {
-      throw new ParameterException(spec.commandLine(), "--duration must be > 0 seconds");
-    }
-    Map<String, String> flags = new LinkedHashMap<>(settings);
+    long durationMillis = kafka.durationMillis();
+    Map<String, String> flags = new LinkedHashMap<>(settings.settings);
     if (httpPort != null) {
       flags.put(ProcessKey.HTTP_PORT.key(), httpPort.toString());
     }
-    ProcessConfig config = ProcessSettings.resolve(configFile, System.getenv(), flags);
-    String servers = kafka != null ? kafka : System.getenv(IngestCommand.KAFKA_ENV);
-    servers = servers == null || servers.isBlank() ? "127.0.0.1:9092" : servers;
+    ProcessConfig config = ProcessSettings.resolve(settings.configFile, System.getenv(), flags);
+    String servers = kafka.bootstrapServers("127.0.0.1:9092");
     ProcessRuntime runtime;
     try {
       runtime = ProcessRuntime.start(config, servers, true);
@@ -95,17 +76,7 @@ final class ProcessCommand implements Callable<Integer> {
         config.bindAddress(),
         runtime.httpPort());
     out.flush();
-    long deadline =
-        System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds == null ? 0 : durationSeconds);
-    while (!stopper.await(200)) {
-      if (runtime.service().failure() != null) {
-        stopper.stop();
-        throw new CliFailure("process: " + runtime.service().failure().getMessage());
-      }
-      if (durationSeconds != null && System.nanoTime() - deadline >= 0) {
-        stopper.stop();
-      }
-    }
+    stopper.runUntil(durationMillis, runtime.service()::failure, "process");
     out.println("process: stopped");
     return 0;
   }

@@ -8,14 +8,11 @@ import io.tonewatch.events.Topics;
 import io.tonewatch.processor.service.config.ProcessConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tonewatch run}: the whole pipeline in one JVM, with its own Kafka broker by default. */
@@ -38,20 +35,9 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--kafka",
-      paramLabel = "HOST:PORT[,...]",
-      description = "Use this Kafka cluster (default: TONEWATCH_KAFKA, else an embedded broker).")
-  String kafka;
+  @Mixin KafkaOptions kafka;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A properties file of settings.")
-  Path configFile;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Any ingest.* or process.* setting (repeatable).")
-  Map<String, String> settings = new LinkedHashMap<>();
+  @Mixin SettingsOptions settings;
 
   @Option(
       names = "--data-dir",
@@ -62,21 +48,17 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Play the bundled sample call into it and print alerts.")
   boolean demo;
 
-  @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this long.")
-  Long durationSeconds;
-
   @Override
   public Integer call() throws InterruptedException {
-    if (durationSeconds != null && durationSeconds <= 0) {
-      throw new ParameterException(spec.commandLine(), "--duration must be > 0 seconds");
-    }
+    long durationMillis = kafka.durationMillis();
     PrintWriter out = spec.commandLine().getOut();
     // Each loader takes its own prefix and leaves the other's keys alone.
-    IngestSettings ingestSettings = IngestSettings.resolve(configFile, System.getenv(), settings);
-    ProcessConfig processConfig = ProcessSettings.resolve(configFile, System.getenv(), settings);
-    String servers = kafka != null ? kafka : System.getenv(IngestCommand.KAFKA_ENV);
-    boolean embedded = servers == null || servers.isBlank();
-    if (embedded) {
+    IngestSettings ingestSettings =
+        IngestSettings.resolve(settings.configFile, System.getenv(), settings.settings);
+    ProcessConfig processConfig =
+        ProcessSettings.resolve(settings.configFile, System.getenv(), settings.settings);
+    String servers = kafka.bootstrapServers(null);
+    if (servers == null) {
       out.println("run: starting an embedded Kafka broker...");
       out.flush();
     }
@@ -109,17 +91,7 @@ final class RunCommand implements Callable<Integer> {
           RunDemo.start(
               all.bootstrapServers(), all.embeddedBroker() && dataDir == null, control, out);
     }
-    long deadline =
-        System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds == null ? 0 : durationSeconds);
-    while (!stopper.await(200)) {
-      if (all.process().service().failure() != null) {
-        stopper.stop();
-        throw new CliFailure("run: " + all.process().service().failure().getMessage());
-      }
-      if (durationSeconds != null && System.nanoTime() - deadline >= 0) {
-        stopper.stop();
-      }
-    }
+    stopper.runUntil(durationMillis, all.process().service()::failure, "run");
     synchronized (out) {
       out.println("run: stopped");
       out.flush();

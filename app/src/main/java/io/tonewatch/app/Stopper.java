@@ -2,6 +2,7 @@ package io.tonewatch.app;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Closes a long-running command's runtime exactly once: on Ctrl-C or SIGTERM (a shutdown hook that
@@ -27,6 +28,26 @@ final class Stopper {
   /** True once stopped; waits up to {@code millis} for it. */
   boolean await(long millis) throws InterruptedException {
     return stopped.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Waits until stopped (Ctrl-C, SIGTERM), {@code durationMillis} passed (0: no limit) or {@code
+   * failure} names a fatal error; stops in the last two cases and throws that error as a {@link
+   * CliFailure}.
+   */
+  void runUntil(long durationMillis, Supplier<? extends Exception> failure, String command)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(durationMillis);
+    while (!await(200)) {
+      Exception fatal = failure.get();
+      if (fatal != null) {
+        stop();
+        throw new CliFailure(command + ": " + fatal.getMessage(), fatal);
+      }
+      if (durationMillis > 0 && System.nanoTime() - deadline >= 0) {
+        stop();
+      }
+    }
   }
 
   /** Closes the runtime now (if nobody did) and removes the hook. */

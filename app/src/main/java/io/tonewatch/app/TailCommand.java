@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,11 +31,7 @@ import picocli.CommandLine.Spec;
 final class TailCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--kafka",
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka bootstrap servers (default: TONEWATCH_KAFKA, else 127.0.0.1:9092).")
-  String kafka;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = "--format",
@@ -51,9 +48,6 @@ final class TailCommand implements Callable<Integer> {
   @Option(names = "--count", paramLabel = "N", description = "Stop after N events.")
   long count;
 
-  @Option(names = "--duration", paramLabel = "SECONDS", description = "Stop after this long.")
-  Long durationSeconds;
-
   @Override
   public Integer call() throws InterruptedException {
     AlertTail.Format how;
@@ -62,16 +56,15 @@ final class TailCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--format must be text or jsonl");
     }
-    if (count < 0 || (durationSeconds != null && durationSeconds <= 0)) {
-      throw new ParameterException(spec.commandLine(), "--count and --duration must be > 0");
+    if (count < 0) {
+      throw new ParameterException(spec.commandLine(), "--count must be > 0");
     }
-    String servers = kafka != null ? kafka : System.getenv(IngestCommand.KAFKA_ENV);
-    servers = servers == null || servers.isBlank() ? "127.0.0.1:9092" : servers;
+    long durationMillis = kafka.durationMillis();
+    String servers = kafka.bootstrapServers("127.0.0.1:9092");
     PrintWriter out = spec.commandLine().getOut();
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
-    long deadlineNanos =
-        System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds == null ? 0 : durationSeconds);
+    long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(durationMillis);
     Thread hook =
         new Thread(
             () -> {
@@ -93,7 +86,7 @@ final class TailCommand implements Callable<Integer> {
             spec.commandLine().getErr())) {
       tail.run(
           count,
-          () -> stop.get() || (durationSeconds != null && System.nanoTime() - deadlineNanos >= 0));
+          () -> stop.get() || (durationMillis > 0 && System.nanoTime() - deadlineNanos >= 0));
     } finally {
       done.countDown();
       try {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.testing.Await;
-import io.tonewatch.testing.TestKafka;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,29 +22,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Crashes, moves and outages with the real broker: after de-duplication by alert id and state,
  * every call's alerts must equal those of an uninterrupted run (the engine's offline events).
  */
-class ProcessFaultIT {
-  private static final SpeechCall CALL = SpeechCall.escalating();
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = TestKafka.start();
-    ServiceFixture.prepareGroups(kafka);
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
-
+class ProcessFaultIT extends KafkaIT {
   /** Where the first alert is decided must lie before {@code split}, so it is mid-call. */
   private static int splitAfterFirstAlert(CallFeed call) {
     long firstMs = call.offline().get(0).mediaTimeMs();

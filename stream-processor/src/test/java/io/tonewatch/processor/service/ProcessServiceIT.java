@@ -10,32 +10,15 @@ import io.tonewatch.events.Leg;
 import io.tonewatch.events.LegSummary;
 import io.tonewatch.events.LegSummaryJson;
 import io.tonewatch.testing.Await;
-import io.tonewatch.testing.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The service against a real in-JVM KRaft cluster: live frames in, the engine's alerts out. */
-class ProcessServiceIT {
-  private static final SpeechCall CALL = SpeechCall.escalating();
-  private static TestKafka kafka;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = TestKafka.start();
-    ServiceFixture.prepareGroups(kafka);
-  }
-
-  @AfterAll
-  static void stopKafka() throws Exception {
-    kafka.close();
-  }
-
+class ProcessServiceIT extends KafkaIT {
   @Test
   void theAlertsOfALiveCallEqualTheEnginesOfflineEvents() throws Exception {
     ServiceFixture fixture = new ServiceFixture(kafka, "live", 3);

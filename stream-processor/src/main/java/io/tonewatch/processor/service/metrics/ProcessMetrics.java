@@ -84,31 +84,17 @@ public final class ProcessMetrics {
     publishFailures = counter("publish.failures", "Alerts or summaries the producer gave up on");
     pollRetries = counter("poll.retries", "Polls that failed transiently and were retried");
     for (Skip skip : Skip.values()) {
-      skipped.put(
-          skip,
-          Counter.builder(PREFIX + "records.skipped")
-              .description("Audio records skipped instead of analysed")
-              .tag("reason", skip.tag())
-              .register(registry));
+      String description = "Audio records skipped instead of analysed";
+      skipped.put(skip, counter("records.skipped", description, "reason", skip.tag()));
     }
     for (CallEnd end : CallEnd.values()) {
-      ended.put(
-          end,
-          Counter.builder(PREFIX + "calls.ended")
-              .description("Calls whose analysis ended")
-              .tag("reason", end.tag())
-              .register(registry));
+      ended.put(end, counter("calls.ended", "Calls whose analysis ended", "reason", end.tag()));
     }
     for (AlertKind kind : AlertKind.values()) {
       Map<Severity, Counter> bySeverity = new EnumMap<>(Severity.class);
       for (Severity severity : Severity.values()) {
-        bySeverity.put(
-            severity,
-            Counter.builder(PREFIX + "alerts")
-                .description("Alert events published")
-                .tag("kind", kind.wireName())
-                .tag("severity", severity.wireName())
-                .register(registry));
+        String[] tags = {"kind", kind.wireName(), "severity", severity.wireName()};
+        bySeverity.put(severity, counter("alerts", "Alert events published", tags));
       }
       alerts.put(kind, bySeverity);
     }
@@ -123,8 +109,8 @@ public final class ProcessMetrics {
         .register(registry);
   }
 
-  private Counter counter(String name, String description) {
-    return Counter.builder(PREFIX + name).description(description).register(registry);
+  private Counter counter(String name, String description, String... tags) {
+    return Counter.builder(PREFIX + name).description(description).tags(tags).register(registry);
   }
 
   public void frameAnalysed(long engineNanos) {
