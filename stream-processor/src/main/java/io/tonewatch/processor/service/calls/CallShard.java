@@ -31,6 +31,7 @@ final class CallShard implements Runnable {
   private final EventSink sink;
   private final ProcessMetrics metrics;
   private final LongSupplier nanoTime;
+  private final LongSupplier epochMillis;
   private final BlockingQueue<ShardTask> queue;
   private final Map<String, LiveCall> calls = new HashMap<>();
   private final long mediaTimeoutNanos;
@@ -42,6 +43,7 @@ final class CallShard implements Runnable {
       EventSink sink,
       ProcessMetrics metrics,
       LongSupplier nanoTime,
+      LongSupplier epochMillis,
       BlockingQueue<ShardTask> queue) {
     this.config = config;
     this.settings =
@@ -49,6 +51,7 @@ final class CallShard implements Runnable {
     this.sink = sink;
     this.metrics = metrics;
     this.nanoTime = nanoTime;
+    this.epochMillis = epochMillis;
     this.queue = queue;
     this.mediaTimeoutNanos = TimeUnit.SECONDS.toNanos(config.mediaTimeoutSeconds());
     this.lastExpiryNanos = nanoTime.getAsLong();
@@ -145,7 +148,8 @@ final class CallShard implements Runnable {
       call.hold().finish();
       return;
     }
-    metrics.frameAnalysed(nanoTime.getAsLong() - startNanos);
+    metrics.frameAnalysed(
+        nanoTime.getAsLong() - startNanos, epochMillis.getAsLong() - recordEpochMs);
   }
 
   /** Closes the calls that had no frame for the media timeout; checks once a second. */

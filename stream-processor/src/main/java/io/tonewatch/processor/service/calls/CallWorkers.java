@@ -40,6 +40,7 @@ public final class CallWorkers implements AutoCloseable {
               sink,
               metrics,
               nanoTime,
+              System::currentTimeMillis,
               new ArrayBlockingQueue<>(config.workerQueueRecords()));
       Thread thread = new Thread(shard, "tonewatch-engine-" + i);
       thread.setDaemon(true);

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertKind;
 import io.tonewatch.events.Severity;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class ProcessMetrics {
   private final Counter frames;
   private final Timer engineFrame;
   private final Timer decisionLag;
+  private final Timer frameLag;
   private final Counter replayed;
   private final Counter summaries;
   private final Counter publishFailures;
@@ -78,6 +80,12 @@ public final class ProcessMetrics {
             .description(
                 "From the frame's capture (its record time) to the alert's acknowledgement")
             .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    frameLag =
+        Timer.builder(PREFIX + "frame.lag")
+            .description("From a frame's capture (its record time) to the end of its analysis")
+            .publishPercentiles(0.5, 0.99)
+            .serviceLevelObjectives(Duration.ofMillis(200))
             .register(registry);
     replayed = counter("calls.replayed", "Calls read again from their start after an assignment");
     summaries = counter("summaries", "Per-second leg summaries published");
@@ -113,9 +121,11 @@ public final class ProcessMetrics {
     return Counter.builder(PREFIX + name).description(description).tags(tags).register(registry);
   }
 
-  public void frameAnalysed(long engineNanos) {
+  /** One frame analysed in {@code engineNanos}, {@code lagMillis} after its capture. */
+  public void frameAnalysed(long engineNanos, long lagMillis) {
     frames.increment();
     engineFrame.record(engineNanos, TimeUnit.NANOSECONDS);
+    frameLag.record(Math.max(0, lagMillis), TimeUnit.MILLISECONDS);
   }
 
   public void alertPublished(AlertEvent event, long lagMillis) {

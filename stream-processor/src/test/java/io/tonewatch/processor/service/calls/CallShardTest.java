@@ -46,6 +46,7 @@ class CallShardTest {
           new RecordingSink(),
           metrics,
           () -> nowNanos,
+          () -> 1_000_000,
           new ArrayBlockingQueue<>(16));
 
   private final class RecordingSink implements EventSink {
