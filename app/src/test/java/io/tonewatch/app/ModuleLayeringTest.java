@@ -26,6 +26,8 @@ class ModuleLayeringTest {
           .consideringOnlyDependenciesInLayers()
           .layer("events")
           .definedBy("io.tonewatch.events..")
+          .layer("settings")
+          .definedBy("io.tonewatch.settings..")
           .layer("media")
           .definedBy("io.tonewatch.media..")
           .layer("ingest")
@@ -54,6 +56,8 @@ class ModuleLayeringTest {
           .mayOnlyBeAccessedByLayers("evaluation", "app")
           .whereLayer("media")
           .mayOnlyBeAccessedByLayers("ingest", "simulator", "evaluation", "app")
+          .whereLayer("settings")
+          .mayOnlyBeAccessedByLayers("ingest", "processor", "alerting", "app")
           .because(
               "a module may use only the modules below it; the simulator reaches ingest on"
                   + " the wire, never through its classes");

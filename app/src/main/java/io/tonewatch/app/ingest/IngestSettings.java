@@ -55,17 +55,14 @@ public record IngestSettings(IngestConfig config, Map<String, String> publish) {
       PublisherSettings.fromMap(
           withServers(publish)); // validates the publisher keys before anything starts
       return new IngestSettings(config, publish);
-    } catch (IllegalArgumentException e) { // IngestConfigException among them
+    } catch (IllegalArgumentException e) { // SettingsException among them
       throw new CliFailure(e.getMessage(), e);
     }
   }
 
   /** Prints every service key with its default and description, for {@code --list-settings}. */
   public static void printTable(PrintWriter out) {
-    for (IngestKey key : IngestKey.values()) {
-      String value = key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue();
-      out.printf("%-36s %-16s %s%n", key.key(), value, key.description());
-    }
+    out.print(IngestKey.FAMILY.table(36, 16));
     out.printf(
         "%-36s %-16s %s%n",
         PublisherSettings.PREFIX + "*",

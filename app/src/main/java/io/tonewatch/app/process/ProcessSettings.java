@@ -30,7 +30,7 @@ public final class ProcessSettings {
         });
     try {
       return ProcessConfigLoader.load(file, env, own);
-    } catch (IllegalArgumentException e) { // ProcessConfigException names the key and value
+    } catch (IllegalArgumentException e) { // SettingsException names the key and value
       throw new CliFailure(e.getMessage(), e);
     }
   }

@@ -5,6 +5,7 @@ import static io.tonewatch.ingest.config.IngestKey.*;
 import io.tonewatch.events.Leg;
 import io.tonewatch.ingest.net.Cidr;
 import io.tonewatch.ingest.net.PairBy;
+import io.tonewatch.settings.SettingsException;
 import java.util.List;
 import java.util.Objects;
 
@@ -59,10 +60,10 @@ public record IngestConfig(
     range(RTP_PORT_MIN, rtpPortMin, 1, 65534, "is not a port (1-65535)");
     range(RTP_PORT_MAX, rtpPortMax, 1, 65535, "is not a port (1-65535)");
     if (rtpPortMin % 2 != 0) {
-      throw IngestConfigException.of(RTP_PORT_MIN, rtpPortMin, "is odd: RTP uses even ports");
+      throw SettingsException.of(RTP_PORT_MIN, rtpPortMin, "is odd: RTP uses even ports");
     }
     if (rtpPortMax <= rtpPortMin) {
-      throw IngestConfigException.of(
+      throw SettingsException.of(
           RTP_PORT_MAX, rtpPortMax, "must be above " + RTP_PORT_MIN.key() + "=" + rtpPortMin);
     }
     range(MAX_LEGS, maxLegs, 1, 1_000_000, "is not a leg count (1-1000000)");
@@ -70,24 +71,23 @@ public record IngestConfig(
     range(SOURCE_RATE_LIMIT_PPS, sourceRateLimitPps, 0, 1_000_000, "is not a rate (0-1000000)");
     range(RATE_LIMIT_MAX_SOURCES, rateLimitMaxSources, 1, 10_000_000, "is not a count (1-1e7)");
     if (allowedNetworks.isEmpty()) {
-      throw IngestConfigException.of(ALLOWED_NETWORKS, "", "allows no source at all");
+      throw SettingsException.of(ALLOWED_NETWORKS, "", "allows no source at all");
     }
     range(MEDIA_TIMEOUT_SECONDS, mediaTimeoutSeconds, 1, 86_400, "is not a timeout (1-86400 s)");
     if (staticPortMin != 0 || staticPortMax != 0) {
       range(STATIC_PORT_MIN, staticPortMin, 1, 65534, "is not a port (1-65535)");
       range(STATIC_PORT_MAX, staticPortMax, 1, 65535, "is not a port (1-65535)");
       if (staticPortMin % 2 != 0) {
-        throw IngestConfigException.of(
-            STATIC_PORT_MIN, staticPortMin, "is odd: RTP uses even ports");
+        throw SettingsException.of(STATIC_PORT_MIN, staticPortMin, "is odd: RTP uses even ports");
       }
       if (staticPortMax <= staticPortMin) {
-        throw IngestConfigException.of(
+        throw SettingsException.of(
             STATIC_PORT_MAX,
             staticPortMax,
             "must be above " + STATIC_PORT_MIN.key() + "=" + staticPortMin);
       }
       if (staticPortMin <= rtpPortMax && rtpPortMin <= staticPortMax) {
-        throw IngestConfigException.of(
+        throw SettingsException.of(
             STATIC_PORT_MIN,
             staticPortMin,
             "overlaps the control API's range " + rtpPortMin + "-" + rtpPortMax);
@@ -111,7 +111,7 @@ public record IngestConfig(
     // would never be reached, every such message would be refused for its length instead.
     int payloadChars = (websocketMaxPayloadBytes + 2) / 3 * 4;
     if (payloadChars >= websocketMaxMessageChars) {
-      throw IngestConfigException.of(
+      throw SettingsException.of(
           WEBSOCKET_MAX_PAYLOAD_BYTES,
           websocketMaxPayloadBytes,
           "needs "
@@ -146,7 +146,7 @@ public record IngestConfig(
     range(JITTER_MIN_MS, jitterMinMs, 0, 2000, "is not a delay (0-2000 ms)");
     range(JITTER_MAX_MS, jitterMaxMs, 20, 5000, "is not a delay (20-5000 ms)");
     if (jitterMaxMs < jitterMinMs) {
-      throw IngestConfigException.of(
+      throw SettingsException.of(
           JITTER_MAX_MS, jitterMaxMs, "is below " + JITTER_MIN_MS.key() + "=" + jitterMinMs);
     }
     range(PAYLOAD_L16_MONO, payloadL16Mono, 96, 127, "is not a dynamic payload type (96-127)");
@@ -160,7 +160,7 @@ public record IngestConfig(
     if (payloadL16Mono == payloadL16Stereo
         || payloadL16Mono == payloadTelephoneEvent
         || payloadL16Stereo == payloadTelephoneEvent) {
-      throw IngestConfigException.of(
+      throw SettingsException.of(
           PAYLOAD_L16_STEREO,
           payloadL16Stereo,
           "must differ from the other payload types ("
@@ -224,7 +224,7 @@ public record IngestConfig(
 
   private static void range(IngestKey key, int value, int min, int max, String problem) {
     if (value < min || value > max) {
-      throw IngestConfigException.of(key, value, problem);
+      throw SettingsException.of(key, value, problem);
     }
   }
 }

@@ -1,13 +1,15 @@
 package io.tonewatch.ingest.config;
 
-import java.util.Locale;
+import io.tonewatch.settings.SettingKey;
+import io.tonewatch.settings.SettingsFamily;
+import java.util.List;
 
 /**
  * Every ingest setting: its key (lowercase, dotted, prefix {@code ingest.}), its default and what
  * it does. The CLI prints this table in {@code --help}; {@link #envName()} gives the environment
  * variable that sets it.
  */
-public enum IngestKey {
+public enum IngestKey implements SettingKey {
   BIND_ADDRESS(
       "ingest.bind-address", "127.0.0.1", "Address the HTTP, RTP and AudioSocket ports bind to"),
   ADVERTISED_ADDRESS(
@@ -98,6 +100,11 @@ public enum IngestKey {
   /** Prefix of every environment variable. */
   public static final String ENV_PREFIX = "TONEWATCH_INGEST_";
 
+  /** The family; the Kafka publisher's keys ({@code ingest.publish.*}) validate themselves. */
+  public static final SettingsFamily<IngestKey> FAMILY =
+      new SettingsFamily<>(
+          IngestKey.class, PREFIX, ENV_PREFIX, "an ingest", List.of("ingest.publish."));
+
   private final String key;
   private final String defaultValue;
   private final String description;
@@ -108,34 +115,28 @@ public enum IngestKey {
     this.description = description;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
+  @Override
   public String defaultValue() {
     return defaultValue;
   }
 
+  @Override
   public String description() {
     return description;
   }
 
   /** The environment variable, e.g. {@code TONEWATCH_INGEST_STATIC_PORT_MIN}. */
   public String envName() {
-    return ENV_PREFIX
-        + key.substring(PREFIX.length())
-            .replace('.', '_')
-            .replace('-', '_')
-            .toUpperCase(Locale.ROOT);
+    return FAMILY.envName(this);
   }
 
   /** The setting with {@code key}, or null. */
   public static IngestKey byKey(String key) {
-    for (IngestKey k : values()) {
-      if (k.key.equals(key)) {
-        return k;
-      }
-    }
-    return null;
+    return FAMILY.byKey(key);
   }
 }

@@ -1,7 +1,7 @@
 package io.tonewatch.ingest.publish;
 
 import io.tonewatch.events.Topics;
-import io.tonewatch.ingest.config.IngestConfigException;
+import io.tonewatch.settings.SettingsException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -153,7 +153,7 @@ public record PublisherSettings(
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new IngestConfigException(PREFIX + key + "=" + text + " is not a whole number", e);
+      throw new SettingsException(PREFIX + key + "=" + text + " is not a whole number", e);
     }
   }
 
@@ -163,7 +163,7 @@ public record PublisherSettings(
     }
   }
 
-  private static IngestConfigException bad(String key, Object value, String problem) {
-    return new IngestConfigException(PREFIX + key + "=" + value + " " + problem);
+  private static SettingsException bad(String key, Object value, String problem) {
+    return new SettingsException(PREFIX + key + "=" + value + " " + problem);
   }
 }

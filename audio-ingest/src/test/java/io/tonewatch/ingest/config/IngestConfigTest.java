@@ -9,6 +9,7 @@ import io.tonewatch.events.Leg;
 import io.tonewatch.ingest.audiosocket.AudioSocketSettings;
 import io.tonewatch.ingest.net.PairBy;
 import io.tonewatch.ingest.ws.TwilioSettings;
+import io.tonewatch.settings.SettingsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class IngestConfigTest {
 
   @Test
   void aPortOutOfRangeNamesTheKeyAndTheValue() {
-    IngestConfigException e = refused("ingest.rtp-port-min", "70000");
+    SettingsException e = refused("ingest.rtp-port-min", "70000");
     assertEquals("ingest.rtp-port-min=70000 is not a port (1-65535)", e.getMessage());
   }
 
@@ -155,7 +156,7 @@ class IngestConfigTest {
         refused("ingest.websocket.inbound-leg", "caller"),
         "ingest.websocket.inbound-leg=caller is not one of customer, agent");
     // ingest.max-legs caps AudioSocket sockets too: the old separate cap is no setting any more.
-    IngestConfigException gone = refused("ingest.audiosocket.max-connections", "12");
+    SettingsException gone = refused("ingest.audiosocket.max-connections", "12");
     assertMessage(gone, "ingest.audiosocket.max-connections");
     assertMessage(gone, "is not an ingest setting");
     assertMessage(
@@ -171,9 +172,9 @@ class IngestConfigTest {
 
   @Test
   void refusesAWebSocketPayloadLimitItsMessagesCannotCarry() {
-    IngestConfigException e =
+    SettingsException e =
         assertThrows(
-            IngestConfigException.class,
+            SettingsException.class,
             () ->
                 IngestConfigLoader.fromMap(
                     Map.of(
@@ -211,9 +212,9 @@ class IngestConfigTest {
 
   @Test
   void refusesAStaticRangeOverlappingTheControlRange() {
-    IngestConfigException e =
+    SettingsException e =
         assertThrows(
-            IngestConfigException.class,
+            SettingsException.class,
             () ->
                 IngestConfigLoader.fromMap(
                     Map.of("ingest.static.port-min", "40100", "ingest.static.port-max", "40200")));
@@ -222,9 +223,9 @@ class IngestConfigTest {
 
   @Test
   void refusesAnUnknownIngestKeySoTyposAreNotSilent() {
-    IngestConfigException e =
+    SettingsException e =
         assertThrows(
-            IngestConfigException.class,
+            SettingsException.class,
             () -> IngestConfigLoader.fromMap(Map.of("ingest.max-leg", "5")));
     assertMessage(e, "ingest.max-leg");
   }
@@ -232,10 +233,9 @@ class IngestConfigTest {
   @Test
   void aMissingFileNamesTheFile(@TempDir Path dir) {
     Path missing = dir.resolve("nope.properties");
-    IngestConfigException e =
+    SettingsException e =
         assertThrows(
-            IngestConfigException.class,
-            () -> IngestConfigLoader.load(missing, Map.of(), Map.of()));
+            SettingsException.class, () -> IngestConfigLoader.load(missing, Map.of(), Map.of()));
     assertMessage(e, missing.toString());
   }
 
@@ -246,9 +246,9 @@ class IngestConfigTest {
     assertFalse(config.toString().contains("s3cret"));
   }
 
-  private static IngestConfigException refused(String key, String value) {
+  private static SettingsException refused(String key, String value) {
     return assertThrows(
-        IngestConfigException.class, () -> IngestConfigLoader.fromMap(Map.of(key, value)));
+        SettingsException.class, () -> IngestConfigLoader.fromMap(Map.of(key, value)));
   }
 
   private static void assertMessage(Exception e, String expectedPart) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.tonewatch.events.Topics;
-import io.tonewatch.ingest.config.IngestConfigException;
+import io.tonewatch.settings.SettingsException;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PublisherSettingsTest {
 
   static String rejection(Map<String, String> values) {
-    return assertThrows(IngestConfigException.class, () -> PublisherSettings.fromMap(values))
+    return assertThrows(SettingsException.class, () -> PublisherSettings.fromMap(values))
         .getMessage();
   }
 

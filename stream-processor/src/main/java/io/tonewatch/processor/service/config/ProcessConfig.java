@@ -2,6 +2,7 @@ package io.tonewatch.processor.service.config;
 
 import static io.tonewatch.processor.service.config.ProcessKey.*;
 
+import io.tonewatch.settings.SettingsException;
 import java.util.Map;
 import java.util.Objects;
 
@@ -41,8 +42,7 @@ public record ProcessConfig(
     range(MEDIA_TIMEOUT_SECONDS, mediaTimeoutSeconds, 1, 86_400, "is not a timeout (1-86400 s)");
     range(COMMIT_INTERVAL_MS, commitIntervalMillis, 10, 600_000, "is not an interval (10-600000)");
     if (!"earliest".equals(autoOffsetReset) && !"latest".equals(autoOffsetReset)) {
-      throw ProcessConfigException.of(
-          AUTO_OFFSET_RESET, autoOffsetReset, "is not earliest or latest");
+      throw SettingsException.of(AUTO_OFFSET_RESET, autoOffsetReset, "is not earliest or latest");
     }
     // The broker refuses sessions outside group.min/max.session.timeout.ms (6 s and 30 min).
     range(SESSION_TIMEOUT_MS, sessionTimeoutMillis, 6_000, 1_800_000, "is not 6000-1800000 ms");
@@ -52,7 +52,7 @@ public record ProcessConfig(
     topic(ALERTS_TOPIC, alertsTopic);
     topic(FEATURES_TOPIC, featuresTopic);
     if (audioTopic.equals(alertsTopic) || audioTopic.equals(featuresTopic)) {
-      throw ProcessConfigException.of(AUDIO_TOPIC, audioTopic, "is also an output topic");
+      throw SettingsException.of(AUDIO_TOPIC, audioTopic, "is also an output topic");
     }
     text(BIND_ADDRESS, bindAddress);
     range(HTTP_PORT, httpPort, 0, 65_535, "is not a port (0-65535, 0 = any free port)");
@@ -66,19 +66,19 @@ public record ProcessConfig(
   private static void text(ProcessKey key, String value) {
     Objects.requireNonNull(value, key.key());
     if (value.isBlank()) {
-      throw ProcessConfigException.of(key, value, "must not be blank");
+      throw SettingsException.of(key, value, "must not be blank");
     }
   }
 
   private static void topic(ProcessKey key, String value) {
     if (value == null || !value.matches(TOPIC_NAME)) {
-      throw ProcessConfigException.of(key, value, "is not a valid Kafka topic name");
+      throw SettingsException.of(key, value, "is not a valid Kafka topic name");
     }
   }
 
   private static void range(ProcessKey key, int value, int min, int max, String problem) {
     if (value < min || value > max) {
-      throw ProcessConfigException.of(key, value, problem);
+      throw SettingsException.of(key, value, problem);
     }
   }
 }

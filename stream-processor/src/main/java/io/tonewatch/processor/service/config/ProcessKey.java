@@ -1,14 +1,16 @@
 package io.tonewatch.processor.service.config;
 
 import io.tonewatch.events.Topics;
-import java.util.Locale;
+import io.tonewatch.settings.SettingKey;
+import io.tonewatch.settings.SettingsFamily;
+import java.util.List;
 
 /**
  * Every setting of the stream-processor service: key (lowercase, dotted, prefix {@code process.}),
  * default and meaning. {@code --list-settings} prints this table; {@link #envName()} names the
  * environment variable that sets it.
  */
-public enum ProcessKey {
+public enum ProcessKey implements SettingKey {
   GROUP_ID("process.group-id", "tonewatch-process", "Kafka consumer group the instances share"),
   CLIENT_ID("process.client-id", "tonewatch-process", "Client id of the consumer and producer"),
   WORKERS("process.workers", "2", "Engine threads; calls are sharded over them by call id"),
@@ -52,6 +54,10 @@ public enum ProcessKey {
   /** Prefix of every environment variable. */
   public static final String ENV_PREFIX = "TONEWATCH_PROCESS_";
 
+  /** The family: defaults, file, environment and overrides of these keys. */
+  public static final SettingsFamily<ProcessKey> FAMILY =
+      new SettingsFamily<>(ProcessKey.class, PREFIX, ENV_PREFIX, "a process", List.of());
+
   private final String key;
   private final String defaultValue;
   private final String description;
@@ -62,31 +68,28 @@ public enum ProcessKey {
     this.description = description;
   }
 
+  @Override
   public String key() {
     return key;
   }
 
+  @Override
   public String defaultValue() {
     return defaultValue;
   }
 
+  @Override
   public String description() {
     return description;
   }
 
   /** The environment variable, e.g. {@code TONEWATCH_PROCESS_MAX_CALLS}. */
   public String envName() {
-    String rest = key.substring(PREFIX.length()).replaceAll("[.-]", "_");
-    return ENV_PREFIX + rest.toUpperCase(Locale.ROOT);
+    return FAMILY.envName(this);
   }
 
   /** The setting with {@code key}, or null. */
   public static ProcessKey byKey(String key) {
-    for (ProcessKey k : values()) {
-      if (k.key.equals(key)) {
-        return k;
-      }
-    }
-    return null;
+    return FAMILY.byKey(key);
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tonewatch.settings.SettingsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,9 +41,9 @@ class ProcessConfigLoaderTest {
 
   @Test
   void anUnknownProcessKeyIsRefusedByName() {
-    ProcessConfigException e =
+    SettingsException e =
         assertThrows(
-            ProcessConfigException.class,
+            SettingsException.class,
             () -> ProcessConfigLoader.fromMap(Map.of("process.worker", "3")));
     assertTrue(e.getMessage().contains("process.worker "), e.getMessage());
   }
@@ -82,9 +83,9 @@ class ProcessConfigLoaderTest {
   }
 
   private static void assertMessage(String expected, String key, String value) {
-    ProcessConfigException e =
+    SettingsException e =
         assertThrows(
-            ProcessConfigException.class, () -> ProcessConfigLoader.fromMap(Map.of(key, value)));
+            SettingsException.class, () -> ProcessConfigLoader.fromMap(Map.of(key, value)));
     assertTrue(e.getMessage().startsWith(expected), e.getMessage());
   }
 }
