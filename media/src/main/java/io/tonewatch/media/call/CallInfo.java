@@ -1,7 +1,10 @@
 package io.tonewatch.media.call;
 
+import io.tonewatch.events.Leg;
 import io.tonewatch.events.audio.AudioFrame;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a report says about a recorded call apart from its samples.
@@ -19,6 +22,11 @@ public record CallInfo(String name, int sourceRateHz, LegLayout layout, long sam
     if (sampleCount < 0) {
       throw new IllegalArgumentException("sampleCount must not be negative, was " + sampleCount);
     }
+  }
+
+  /** The legs in enum order: customer first. */
+  public Set<Leg> legs() {
+    return EnumSet.copyOf(layout.legsByChannel());
   }
 
   public double durationS() {
