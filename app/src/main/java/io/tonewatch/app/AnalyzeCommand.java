@@ -1,8 +1,7 @@
 package io.tonewatch.app;
 
-import io.tonewatch.evaluation.analysis.CallAnalysis;
 import io.tonewatch.evaluation.analysis.OfflineAnalysis;
-import io.tonewatch.media.call.CallAudio;
+import io.tonewatch.media.call.CallStream;
 import io.tonewatch.media.call.LegLayout;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,10 +47,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--call-id must not be blank");
     }
     LegLayout layout = legs.layout(spec);
-    CallAudio audio = Inputs.load(file, layout, spec);
-    String id = callId != null ? callId : OfflineAnalysis.callIdOf(audio.name());
-    CallAnalysis analysis = OfflineAnalysis.run(id, audio, report.wantsFeatures());
-    report.print(analysis, spec);
+    try (CallStream call = Inputs.open(file, layout, spec)) {
+      String id = callId != null ? callId : OfflineAnalysis.callIdOf(call.info().name());
+      report.analyzeAndPrint(id, call, file, spec);
+    }
     return 0;
   }
 }

@@ -1,8 +1,9 @@
 package io.tonewatch.app;
 
-import io.tonewatch.evaluation.analysis.CallAnalysis;
 import io.tonewatch.evaluation.analysis.OfflineAnalysis;
-import io.tonewatch.media.call.CallAudio;
+import io.tonewatch.media.call.CallStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,12 +30,11 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin ReportOptions report;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     String name = SAMPLE_RESOURCE.substring(SAMPLE_RESOURCE.lastIndexOf('/') + 1);
-    CallAudio audio = Inputs.loadResource(SAMPLE_RESOURCE, name, spec);
-    CallAnalysis analysis =
-        OfflineAnalysis.run(OfflineAnalysis.callIdOf(name), audio, report.wantsFeatures());
-    report.print(analysis, spec);
+    try (CallStream call = Inputs.openResource(SAMPLE_RESOURCE, name, spec)) {
+      report.analyzeAndPrint(OfflineAnalysis.callIdOf(name), call, Path.of(name), spec);
+    }
     return 0;
   }
 }

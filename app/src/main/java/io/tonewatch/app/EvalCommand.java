@@ -9,7 +9,7 @@ import io.tonewatch.evaluation.eval.ScoreReport;
 import io.tonewatch.evaluation.eval.ScoredEpisode;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertEventJson;
-import io.tonewatch.media.call.CallAudio;
+import io.tonewatch.media.call.CallStream;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +55,7 @@ final class EvalCommand implements Callable<Integer> {
     try (ProgressBar bar = Progress.bar("eval", names.size(), "calls")) {
       for (String name : names) {
         bar.setExtraMessage(name);
-        CallAudio audio = Inputs.load(dir.resolve(name + ".wav"), null, spec);
-        writeEvents(OfflineAnalysis.run(name, audio, false), out.resolve(name + ".jsonl"));
+        writeEvents(analyze(name), out.resolve(name + ".jsonl"));
         bar.step();
       }
     }
@@ -68,6 +67,15 @@ final class EvalCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     spec.commandLine().getErr().println("events written to " + out);
     return 0;
+  }
+
+  private CallAnalysis analyze(String name) {
+    Path wav = dir.resolve(name + ".wav");
+    try (CallStream call = Inputs.open(wav, null, spec)) {
+      return OfflineAnalysis.run(name, call, null);
+    } catch (IOException e) {
+      throw Inputs.failure(wav, e);
+    }
   }
 
   private List<String> listCalls() {

@@ -3,6 +3,7 @@ package io.tonewatch.app;
 import io.tonewatch.media.call.CallAudio;
 import io.tonewatch.media.call.CallAudioException;
 import io.tonewatch.media.call.CallAudioLoader;
+import io.tonewatch.media.call.CallStream;
 import io.tonewatch.media.call.LegLayout;
 import io.tonewatch.media.wav.WavFormatException;
 import io.tonewatch.media.wav.WavReader;
@@ -19,19 +20,66 @@ final class Inputs {
 
   /** Loads a call; notes such as resampling go to stderr. */
   static CallAudio load(Path file, LegLayout layout, CommandSpec spec) {
-    if (Files.isDirectory(file)) {
-      throw new CliFailure("cannot read " + file + ": it is a directory, not a WAV file");
-    }
+    refuseDirectory(file);
     try {
       return CallAudioLoader.load(
           file,
           layout,
           note -> spec.commandLine().getErr().println(file.getFileName() + ": " + note));
-    } catch (CallAudioException | WavFormatException e) {
-      // Their messages are one sentence that names the file already.
-      throw new CliFailure(e.getMessage(), e);
     } catch (IOException e) {
-      throw new CliFailure("cannot read " + file + ": " + IoMessages.reason(e), e);
+      throw failure(file, e);
+    }
+  }
+
+  /** Opens a call to be read frame by frame; notes such as resampling go to stderr. */
+  static CallStream open(Path file, LegLayout layout, CommandSpec spec) {
+    refuseDirectory(file);
+    try {
+      return CallStream.open(
+          file,
+          layout,
+          note -> spec.commandLine().getErr().println(file.getFileName() + ": " + note));
+    } catch (IOException e) {
+      throw failure(file, e);
+    }
+  }
+
+  /** Opens a call bundled as a classpath resource, under the given name. */
+  static CallStream openResource(String resource, String name, CommandSpec spec) {
+    InputStream in = Inputs.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new CliFailure("the bundled sample " + resource + " is missing from this build");
+    }
+    try {
+      return CallStream.open(
+          in, name, null, note -> spec.commandLine().getErr().println(name + ": " + note));
+    } catch (IOException e) {
+      closeQuietly(in);
+      throw new CliFailure(
+          "cannot read the bundled sample " + resource + ": " + IoMessages.reason(e), e);
+    }
+  }
+
+  /** A recording that failed to open or to read to its end, as one sentence naming it. */
+  static CliFailure failure(Path file, IOException e) {
+    if (e instanceof CallAudioException || e instanceof WavFormatException) {
+      // Their messages are one sentence that names the file already.
+      return new CliFailure(e.getMessage(), e);
+    }
+    return new CliFailure("cannot read " + file + ": " + IoMessages.reason(e), e);
+  }
+
+  private static void refuseDirectory(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new CliFailure("cannot read " + file + ": it is a directory, not a WAV file");
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // the open failure is what the user needs to see
     }
   }
 

@@ -1,13 +1,18 @@
 package io.tonewatch.app;
 
 import io.tonewatch.evaluation.analysis.CallAnalysis;
+import io.tonewatch.evaluation.analysis.OfflineAnalysis;
 import io.tonewatch.evaluation.report.FeatureCsv;
 import io.tonewatch.evaluation.report.FeaturePlot;
+import io.tonewatch.evaluation.report.PlotTrace;
 import io.tonewatch.evaluation.report.Timeline;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertEventJson;
+import io.tonewatch.media.call.CallStream;
+import io.tonewatch.processor.engine.FeatureListener;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,11 +48,50 @@ final class ReportOptions {
       description = "Also draw pitch, level, tilt, score and alert episodes per leg as a PNG.")
   Path plotPng;
 
-  boolean wantsFeatures() {
-    return featuresCsv != null || plotPng != null;
+  /**
+   * Analyses {@code call} to its end with the wanted reports collecting as it goes, then prints
+   * them; {@code file} names the recording in read errors.
+   */
+  void analyzeAndPrint(String callId, CallStream call, Path file, CommandSpec spec) {
+    PlotTrace trace = plotPng == null ? null : new PlotTrace();
+    CallAnalysis analysis;
+    if (featuresCsv == null) {
+      analysis = analyze(callId, call, trace, file);
+    } else {
+      CallAnalysis[] done = new CallAnalysis[1];
+      write(
+          featuresCsv,
+          "features",
+          () -> {
+            try (Writer writer = Files.newBufferedWriter(featuresCsv, StandardCharsets.UTF_8)) {
+              FeatureCsv csv = new FeatureCsv(writer);
+              done[0] = analyze(callId, call, trace == null ? csv : both(csv, trace), file);
+            } catch (UncheckedIOException e) {
+              throw e.getCause();
+            }
+          });
+      analysis = done[0];
+    }
+    print(analysis, trace, spec);
   }
 
-  void print(CallAnalysis analysis, CommandSpec spec) {
+  private static CallAnalysis analyze(
+      String callId, CallStream call, FeatureListener features, Path file) {
+    try {
+      return OfflineAnalysis.run(callId, call, features);
+    } catch (IOException e) {
+      throw Inputs.failure(file, e);
+    }
+  }
+
+  private static FeatureListener both(FeatureListener first, FeatureListener second) {
+    return (leg, frame) -> {
+      first.onFeatures(leg, frame);
+      second.onFeatures(leg, frame);
+    };
+  }
+
+  private void print(CallAnalysis analysis, PlotTrace trace, CommandSpec spec) {
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.JSONL) {
       for (AlertEvent event : analysis.events()) {
@@ -59,18 +103,11 @@ final class ReportOptions {
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
     if (featuresCsv != null) {
-      write(featuresCsv, "features", () -> writeCsv(analysis, featuresCsv));
       err.println("features written to " + featuresCsv);
     }
     if (plotPng != null) {
-      write(plotPng, "plot", () -> FeaturePlot.write(analysis, plotPng));
+      write(plotPng, "plot", () -> FeaturePlot.write(analysis, trace, plotPng));
       err.println("plot written to " + plotPng);
-    }
-  }
-
-  private static void writeCsv(CallAnalysis analysis, Path csv) throws IOException {
-    try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      FeatureCsv.write(analysis, writer);
     }
   }
 

@@ -2,52 +2,50 @@ package io.tonewatch.evaluation.analysis;
 
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.Leg;
-import io.tonewatch.media.call.CallAudio;
+import io.tonewatch.media.call.CallStream;
 import io.tonewatch.processor.engine.CallAnalyzer;
 import io.tonewatch.processor.engine.DetectorSettings;
-import io.tonewatch.processor.engine.FeatureFrame;
 import io.tonewatch.processor.engine.FeatureListener;
 import io.tonewatch.processor.engine.WallClock;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Runs one recorded call through a fresh engine. The wall clock is anchored at the epoch so that
- * the same file always gives the same events, byte for byte.
+ * Runs one recorded call through a fresh engine the way a live call arrives: legs interleaved frame
+ * by frame (customer frame i, agent frame i, then frame i + 1), read from the file as they are
+ * needed, so memory does not grow with the recording's length (only its alert events are kept). The
+ * wall clock is anchored at the epoch so that the same file always gives the same events, byte for
+ * byte.
  */
 public final class OfflineAnalysis {
 
   private OfflineAnalysis() {}
 
   /**
-   * Analyses {@code audio} as call {@code callId}.
+   * Analyses {@code call} as call {@code callId}, reading it to its end.
    *
-   * @param keepFeatures whether to record every frame's features (for CSV and plots)
+   * @param features receives every frame's features in the order the engine computes them, or null
+   * @throws IOException when the recording cannot be read to its end
    */
-  public static CallAnalysis run(String callId, CallAudio audio, boolean keepFeatures) {
+  public static CallAnalysis run(String callId, CallStream call, FeatureListener features)
+      throws IOException {
     List<AlertEvent> events = new ArrayList<>();
-    Map<Leg, List<FeatureFrame>> features = new EnumMap<>(Leg.class);
-    FeatureListener featureListener = null;
-    if (keepFeatures) {
-      for (Leg leg : audio.samplesByLeg().keySet()) {
-        features.put(leg, new ArrayList<>(audio.frameCount()));
-      }
-      featureListener =
-          (leg, frame) -> features.computeIfAbsent(leg, l -> new ArrayList<>()).add(frame);
-    }
     CallAnalyzer analyzer =
         new CallAnalyzer(
             callId,
             DetectorSettings.defaults(),
             WallClock.anchoredAt(Instant.EPOCH),
             events::add,
-            featureListener);
-    new FrameFeeder().feed(analyzer, audio);
+            features);
+    while (call.next()) {
+      for (Leg leg : call.legs()) {
+        analyzer.onFrame(leg, call.frame(leg), 0, false);
+      }
+    }
     analyzer.finish();
-    return new CallAnalysis(callId, audio, events, features);
+    return new CallAnalysis(callId, call.info(), events);
   }
 
   /** The default call id of a file: its name without the extension. */

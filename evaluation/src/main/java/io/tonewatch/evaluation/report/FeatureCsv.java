@@ -1,40 +1,45 @@
 package io.tonewatch.evaluation.report;
 
-import io.tonewatch.evaluation.analysis.CallAnalysis;
 import io.tonewatch.events.Leg;
 import io.tonewatch.processor.engine.FeatureFrame;
+import io.tonewatch.processor.engine.FeatureListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.List;
 
 /**
- * Writes every analysis frame's features as CSV, one row per frame and leg, legs interleaved in
- * time order, so the features can be studied like openSMILE's low-level descriptors.
+ * Writes every analysis frame's features as CSV while the call is analysed, one row per frame and
+ * leg, legs interleaved in time order as the engine receives them, so the features can be studied
+ * like openSMILE's low-level descriptors. Owned by the thread that feeds the engine.
  */
-public final class FeatureCsv {
+public final class FeatureCsv implements FeatureListener {
 
   public static final String HEADER =
       "leg,time_s,f0_hz,level_dbfs,tilt_db,hammarberg_db,score,speech,concealed,raised";
 
-  private FeatureCsv() {}
+  private final Writer out;
+  private final StringBuilder line = new StringBuilder(96);
 
-  public static void write(CallAnalysis analysis, Writer out) throws IOException {
+  /** Writes the header line to {@code out}; the caller flushes and closes it. */
+  public FeatureCsv(Writer out) throws IOException {
+    this.out = out;
     out.write(HEADER);
     out.write('\n');
-    int rows = 0;
-    for (Leg leg : Leg.values()) {
-      rows = Math.max(rows, analysis.features(leg).size());
-    }
-    StringBuilder line = new StringBuilder(96);
-    for (int i = 0; i < rows; i++) {
-      for (Leg leg : Leg.values()) {
-        List<FeatureFrame> frames = analysis.features(leg);
-        if (i < frames.size()) {
-          line.setLength(0);
-          row(leg, frames.get(i), line);
-          out.append(line);
-        }
-      }
+  }
+
+  /**
+   * Writes one row.
+   *
+   * @throws UncheckedIOException when the writer fails: the analysis cannot go on without its CSV
+   */
+  @Override
+  public void onFeatures(Leg leg, FeatureFrame frame) {
+    line.setLength(0);
+    row(leg, frame, line);
+    try {
+      out.append(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -32,13 +32,13 @@ public final class FeaturePlot {
   private FeaturePlot() {}
 
   /** Writes the figure as PNG to {@code png}, exactly that path. */
-  public static void write(CallAnalysis analysis, Path png) throws IOException {
-    if (!ImageIO.write(render(analysis), "png", png.toFile())) {
+  public static void write(CallAnalysis analysis, PlotTrace trace, Path png) throws IOException {
+    if (!ImageIO.write(render(analysis, trace), "png", png.toFile())) {
       throw new IOException("no PNG writer available");
     }
   }
 
-  static BufferedImage render(CallAnalysis analysis) {
+  static BufferedImage render(CallAnalysis analysis, PlotTrace trace) {
     double endS = analysis.audio().durationS();
     PlotRows plot = new PlotRows(endS, Episode.fromEvents(analysis.events(), endS));
     List<Leg> legs = analysis.audio().layout().legsByChannel();
@@ -49,7 +49,7 @@ public final class FeaturePlot {
     }
     for (Leg leg : legs) {
       rows.add(new Row(leg.wireName() + " (channel " + (legs.indexOf(leg) + 1) + ")", null));
-      for (PlotRows.Panel panel : plot.leg(leg, analysis.features(leg))) {
+      for (PlotRows.Panel panel : plot.leg(leg, trace.series(leg))) {
         rows.add(new Row(null, panel));
       }
     }

@@ -3,7 +3,6 @@ package io.tonewatch.evaluation.report;
 import io.tonewatch.events.AlertKind;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.Severity;
-import io.tonewatch.processor.engine.FeatureFrame;
 import io.tonewatch.processor.engine.detect.RaisedVoiceRule;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -55,8 +54,7 @@ final class PlotRows {
    * Pitch, level, tilt, Hammarberg index and score of one leg, its raised-voice episodes shaded on
    * each.
    */
-  List<Panel> leg(Leg leg, List<FeatureFrame> frames) {
-    PlotSeries s = PlotSeries.of(frames);
+  List<Panel> leg(Leg leg, PlotSeries s) {
     List<Panel> rows = new ArrayList<>();
     rows.add(
         width -> {

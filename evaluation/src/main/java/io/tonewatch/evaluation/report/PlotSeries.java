@@ -1,8 +1,6 @@
 package io.tonewatch.evaluation.report;
 
-import io.tonewatch.processor.engine.FeatureFrame;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One leg's features as plot arrays, thinned to at most {@link #MAX_POINTS} frames (a 1400-pixel
@@ -18,43 +16,20 @@ record PlotSeries(
     double[] voicedHammarbergDb) {
 
   static final int MAX_POINTS = 8000;
-  private static final double LEVEL_FLOOR_DBFS = -90;
+  static final double LEVEL_FLOOR_DBFS = -90;
 
-  static PlotSeries of(List<FeatureFrame> frames) {
+  static PlotSeries of(LegTrace trace) {
+    LegTrace.Series frames = trace.frames;
+    LegTrace.Series voiced = trace.voiced;
     int stride = Math.max(1, (frames.size() + MAX_POINTS - 1) / MAX_POINTS);
-    int n = (frames.size() + stride - 1) / stride;
-    double[] t = new double[n];
-    double[] level = new double[n];
-    double[] tilt = new double[n];
-    double[] score = new double[n];
-    int voiced = 0;
-    for (FeatureFrame f : frames) {
-      voiced += f.f0Hz() > 0 ? 1 : 0;
-    }
-    double[] vt = new double[voiced];
-    double[] vf = new double[voiced];
-    double[] vh = new double[voiced];
-    int v = 0;
-    for (int i = 0; i < frames.size(); i++) {
-      FeatureFrame f = frames.get(i);
-      if (f.f0Hz() > 0) {
-        vt[v] = f.timeS();
-        vh[v] = f.hammarbergDb();
-        vf[v++] = f.f0Hz();
-      }
-      if (i % stride == 0) {
-        int k = i / stride;
-        t[k] = f.timeS();
-        level[k] =
-            Double.isFinite(f.levelDbfs())
-                ? Math.max(LEVEL_FLOOR_DBFS, f.levelDbfs())
-                : LEVEL_FLOOR_DBFS;
-        // Tilt of silence is noise: leave gaps where there is no speech.
-        tilt[k] = f.speech() && Double.isFinite(f.tiltDb()) ? f.tiltDb() : Double.NaN;
-        score[k] = Double.isFinite(f.score()) ? Math.max(0, f.score()) : 0;
-      }
-    }
-    return new PlotSeries(t, level, tilt, score, vt, vf, vh);
+    return new PlotSeries(
+        frames.column(0, stride),
+        frames.column(1, stride),
+        frames.column(2, stride),
+        frames.column(3, stride),
+        voiced.column(0, 1),
+        voiced.column(1, 1),
+        voiced.column(2, 1));
   }
 
   double pitchCeilingHz() {

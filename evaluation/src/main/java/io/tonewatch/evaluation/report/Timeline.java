@@ -87,7 +87,7 @@ public final class Timeline {
 
   private static void printSummary(CallAnalysis analysis, List<Episode> episodes, PrintWriter out) {
     out.println("summary");
-    for (Leg leg : analysis.audio().samplesByLeg().keySet()) {
+    for (Leg leg : analysis.audio().legs()) {
       out.println(summaryLine(leg.wireName(), AlertKind.RAISED_VOICE, leg, episodes));
     }
     for (AlertKind kind : AlertKind.values()) {

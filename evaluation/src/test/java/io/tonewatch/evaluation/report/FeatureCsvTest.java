@@ -19,22 +19,19 @@ class FeatureCsvTest {
     Locale.setDefault(Locale.GERMANY); // decimal comma must not leak into the CSV
     try {
       StringWriter csv = new StringWriter();
-      FeatureCsv.write(
-          Calls.analysis(
-              1,
-              List.of(),
-              Map.of(
-                  Leg.CUSTOMER,
-                  List.of(
-                      new FeatureFrame(
-                          0.01, 121.456, -23.456, 4.5, 18.256, true, false, 0.12345, false),
-                      new FeatureFrame(0.03, 0, -61.0, -2.25, 0, false, false, 0, false)),
-                  Leg.AGENT,
-                  List.of(
-                      new FeatureFrame(0.01, 210, -30.0, -0.004, -3.5, true, true, 1.5, true),
-                      new FeatureFrame(
-                          0.03, -1, Double.NEGATIVE_INFINITY, 0, 0, false, false, 0, false)))),
-          csv);
+      Calls.feed(
+          Map.of(
+              Leg.CUSTOMER,
+              List.of(
+                  new FeatureFrame(
+                      0.01, 121.456, -23.456, 4.5, 18.256, true, false, 0.12345, false),
+                  new FeatureFrame(0.03, 0, -61.0, -2.25, 0, false, false, 0, false)),
+              Leg.AGENT,
+              List.of(
+                  new FeatureFrame(0.01, 210, -30.0, -0.004, -3.5, true, true, 1.5, true),
+                  new FeatureFrame(
+                      0.03, -1, Double.NEGATIVE_INFINITY, 0, 0, false, false, 0, false))),
+          new FeatureCsv(csv));
       assertEquals(
           String.join(
               "\n",

@@ -37,20 +37,22 @@ class FeaturePlotTest {
 
   @Test
   void drawsAHeaderACallStripAndFourPanelsPerLegAtTheFigureWidth() {
+    PlotTrace trace = new PlotTrace();
+    Calls.feed(Map.of(Leg.CUSTOMER, frames(120), Leg.AGENT, frames(200)), trace);
     BufferedImage image =
         FeaturePlot.render(
             Calls.analysis(
                 10,
                 List.of(
-                    Calls.raised("a", Leg.CUSTOMER, AlertState.OPENED, Severity.SHOUTING, 6_000)),
-                Map.of(Leg.CUSTOMER, frames(120), Leg.AGENT, frames(200))));
+                    Calls.raised("a", Leg.CUSTOMER, AlertState.OPENED, Severity.SHOUTING, 6_000))),
+            trace);
     assertEquals(1400, image.getWidth());
     assertTrue(image.getHeight() > 1000, "two legs of four panels: " + image.getHeight());
   }
 
   @Test
   void drawsALegWithoutFeaturesAsEmptyPanels() {
-    BufferedImage image = FeaturePlot.render(Calls.analysis(3, List.of(), Map.of()));
+    BufferedImage image = FeaturePlot.render(Calls.analysis(3, List.of()), new PlotTrace());
     assertEquals(1400, image.getWidth());
   }
 }

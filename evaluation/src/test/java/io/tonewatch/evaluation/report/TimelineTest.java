@@ -11,7 +11,6 @@ import io.tonewatch.events.Severity;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TimelineTest {
@@ -57,8 +56,7 @@ class TimelineTest {
                 Calls.raised("a", Leg.CUSTOMER, AlertState.OPENED, Severity.RAISED, 10_000),
                 Calls.raised("a", Leg.CUSTOMER, AlertState.UPDATED, Severity.SHOUTING, 11_000),
                 Calls.raised("a", Leg.CUSTOMER, AlertState.CLOSED, Severity.SHOUTING, 14_500),
-                Calls.raised("b", Leg.CUSTOMER, AlertState.OPENED, Severity.RAISED, 50_000)),
-            Map.of()),
+                Calls.raised("b", Leg.CUSTOMER, AlertState.OPENED, Severity.RAISED, 50_000))),
         new PrintWriter(text));
     String out = text.toString();
     assertTrue(out.startsWith("call      call  (call.wav)\n"), out);
@@ -72,7 +70,7 @@ class TimelineTest {
   @Test
   void saysSoWhenThereAreNoAlerts() {
     StringWriter text = new StringWriter();
-    Timeline.print(Calls.analysis(5, List.of(), Map.of()), new PrintWriter(text));
+    Timeline.print(Calls.analysis(5, List.of()), new PrintWriter(text));
     assertTrue(text.toString().contains("\nno alerts\n"), text.toString());
   }
 }

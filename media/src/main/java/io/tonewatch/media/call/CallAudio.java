@@ -39,6 +39,11 @@ public record CallAudio(
     return samplesByLeg.values().iterator().next().length;
   }
 
+  /** Everything but the samples. */
+  public CallInfo info() {
+    return new CallInfo(name, sourceRateHz, layout, sampleCount());
+  }
+
   public double durationS() {
     return sampleCount() / (double) AudioFrame.SAMPLE_RATE_HZ;
   }

@@ -34,6 +34,22 @@ public final class CallAudioLoader {
       String name, PcmAudio pcm, LegLayout layout, Consumer<String> notices)
       throws CallAudioException {
     int channels = pcm.channelCount();
+    LegLayout legs = legsFor(name, channels, layout);
+    int rateHz = pcm.sampleRateHz();
+    noteResampling(rateHz, notices);
+    Map<Leg, short[]> byLeg = new EnumMap<>(Leg.class);
+    for (int c = 0; c < channels; c++) {
+      short[] samples = pcm.channel(c);
+      if (rateHz != AudioFrame.SAMPLE_RATE_HZ) {
+        samples = Resampler.resample(samples, rateHz, AudioFrame.SAMPLE_RATE_HZ);
+      }
+      byLeg.put(legs.legOfChannel(c), samples);
+    }
+    return new CallAudio(name, rateHz, legs, byLeg);
+  }
+
+  /** The leg mapping of a recording with {@code channels} channels, checked. */
+  static LegLayout legsFor(String name, int channels, LegLayout layout) throws CallAudioException {
     if (channels < 1 || channels > 2) {
       throw new CallAudioException(
           name
@@ -51,18 +67,12 @@ public final class CallAudioLoader {
               + " but the leg mapping names "
               + legs.channelCount());
     }
-    int rateHz = pcm.sampleRateHz();
+    return legs;
+  }
+
+  static void noteResampling(int rateHz, Consumer<String> notices) {
     if (rateHz != AudioFrame.SAMPLE_RATE_HZ) {
       notices.accept("resampling " + rateHz + " Hz to " + AudioFrame.SAMPLE_RATE_HZ + " Hz");
     }
-    Map<Leg, short[]> byLeg = new EnumMap<>(Leg.class);
-    for (int c = 0; c < channels; c++) {
-      short[] samples = pcm.channel(c);
-      if (rateHz != AudioFrame.SAMPLE_RATE_HZ) {
-        samples = Resampler.resample(samples, rateHz, AudioFrame.SAMPLE_RATE_HZ);
-      }
-      byLeg.put(legs.legOfChannel(c), samples);
-    }
-    return new CallAudio(name, rateHz, legs, byLeg);
   }
 }

@@ -1,2 +1,2 @@
-/** Reading and writing WAV files as 16-bit PCM held in memory. */
+/** Reading WAV files as 16-bit PCM, block by block or whole, and writing them. */
 package io.tonewatch.media.wav;
