@@ -123,12 +123,32 @@ def build_calls(work, fold, corpus, files, condition, data):
     return calls
 
 
-def analyse(jar, calls, events, model):
+ENGINE = {}
+
+
+def snapshot(work, tag):
+    """A copy of the engine as built in this tree, so a rebuild during a run cannot change it."""
+    dest = os.path.join(work, "engine", tag)
+    shutil.rmtree(dest, ignore_errors=True)
+    sp = os.path.join(ROOT, "stream-processor", "target")
+    for part in ("classes", "test-classes"):
+        shutil.copytree(os.path.join(sp, part), os.path.join(dest, part))
+    ENGINE["dir"] = dest
+
+
+def classpath(jar):
+    """The engine snapshot first, then the jar for its dependencies."""
+    return os.pathsep.join([os.path.join(ENGINE["dir"], "classes"),
+                            os.path.join(ENGINE["dir"], "test-classes"), jar])
+
+
+def analyse(jar, calls, events, model, dump=False):
     shutil.rmtree(events, ignore_errors=True)
     cmd = ["nice", "-n", "10", "java"]
     if model:
-        cmd += ["-cp", jar + os.pathsep + os.path.join(ROOT, "stream-processor", "target", "test-classes"),
-                "io.tonewatch.processor.engine.learn.FoldAnalysis", "--model", model, calls, events]
+        cmd += ["-cp", classpath(jar), "io.tonewatch.processor.engine.learn.FoldAnalysis"]
+        cmd += ["--rule"] if model == "rule" else ["--model", model]
+        cmd += (["--dump"] if dump else []) + [calls, events]
     else:
         cmd += ["-jar", jar, "eval", calls, "--out", events]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -157,9 +177,9 @@ def pool(dest, parts):
             new = f"{scen}_{tag}-{rest}"
             os.symlink(os.path.abspath(csvf), os.path.join(calls, new + ".csv"))
             os.symlink(os.path.abspath(csvf[:-4] + ".wav"), os.path.join(calls, new + ".wav"))
-            ev = os.path.join(e, name + ".jsonl")
-            if os.path.exists(ev):
-                os.symlink(os.path.abspath(ev), os.path.join(events, new + ".jsonl"))
+            for ev in glob.glob(os.path.join(e, name + ".*")):
+                suffix = os.path.basename(ev)[len(name):]
+                os.symlink(os.path.abspath(ev), os.path.join(events, new + suffix))
     return calls, events
 
 
@@ -168,32 +188,49 @@ def row(label, s):
             f"{s['calm_hit']}/{s['calm_n']} | {s['lat50']:.2f} / {s['lat90']:.2f} s |")
 
 
+CONDITIONS = ["clean", "agc", "snr10"]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds", type=int, default=6)
-    ap.add_argument("--condition", action="append", choices=["clean", "agc", "snr10"])
+    ap.add_argument("--condition", action="append", choices=CONDITIONS)
     ap.add_argument("--work", default="/tmp/tonewatch-cv")
     ap.add_argument("--jar", default=os.path.join(ROOT, "app", "target", "tonewatch.jar"))
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
     ap.add_argument("--fit", action="store_true", help="fit the learned score inside the folds")
+    ap.add_argument("--model", help="analyse every fold with this model file (e.g. the bundled one)")
+    ap.add_argument("--bundle", help="fit on every fold and write the model to this file")
     ap.add_argument("--tag", default="run", help="name of this run's events under WORK")
+    ap.add_argument("--fit-args", default="", help="extra arguments for eval/fit-score.py")
     args = ap.parse_args()
+    snapshot(args.work, args.tag)
     spk = speakers(args.data)
     split = folds(spk, args.folds)
+    sets = {}  # (condition, fold, corpus) -> calls dir
+    for condition in CONDITIONS if (args.fit or args.bundle) else (args.condition or ["clean"]):
+        for k, fold_speakers in enumerate(split):
+            for corpus in ("emodb", "cremad"):
+                files = [f for s in fold_speakers if spk[s][0] == corpus for f in spk[s][2]]
+                if files:
+                    sets[(condition, k, corpus)] = build_calls(args.work, k, corpus, files, condition,
+                                                               args.data)
+    if args.bundle:
+        fit(args, sets, None, args.bundle)
+        return
     header = ("| held out | recall | `hot_` recall | FA / calm min | `calm_` FAs | calm segs with FA | "
               "latency median / p90 |\n| --- | --- | --- | --- | --- | --- | --- |")
+    models = {k: fit(args, sets, k, None) for k in range(len(split))} if args.fit else {}
     for condition in args.condition or ["clean"]:
         parts = {"emodb": [], "cremad": []}
         print(f"\n## condition {condition}, {args.folds} speaker folds\n\n{header}")
         for k, fold_speakers in enumerate(split):
-            model = fit(args, spk, split, k, condition) if args.fit else None
             for corpus in ("emodb", "cremad"):
-                files = [f for s in fold_speakers if spk[s][0] == corpus for f in spk[s][2]]
-                if not files:
+                calls = sets.get((condition, k, corpus))
+                if not calls:
                     continue
-                calls = build_calls(args.work, k, corpus, files, condition, args.data)
                 events = os.path.join(args.work, "events", args.tag, condition, f"k{k}-{corpus}")
-                analyse(args.jar, calls, events, model)
+                analyse(args.jar, calls, events, models.get(k, args.model))
                 parts[corpus].append((f"k{k}", calls, events))
                 names = " ".join(s for s in fold_speakers if spk[s][0] == corpus)
                 print(row(f"fold {k} {corpus} ({names})", score(args.data, calls, events)), flush=True)
@@ -204,17 +241,31 @@ def main():
         print(row("**pooled**", score(args.data, *pool(os.path.join(pooled, "all"), every))), flush=True)
 
 
-def fit(args, spk, split, k, condition):
-    train = [s for j, f in enumerate(split) if j != k for s in f]
-    model = os.path.join(args.work, "models", args.tag, condition, f"k{k}.properties")
-    os.makedirs(os.path.dirname(model), exist_ok=True)
-    files = [f for s in train for f in spk[s][2]]
-    listing = model[:-len(".properties")] + ".train.txt"
-    with open(listing, "w") as fo:
-        fo.write("\n".join(files) + "\n")
-    subprocess.run([sys.executable, os.path.join(ROOT, "eval", "fit-score.py"), "--jar", args.jar,
-                    "--files", listing, "--condition", condition, "--out", model,
-                    "--work", os.path.join(args.work, "features")], check=True)
+def dumps(args, sets, key):
+    """The engine's per-frame model inputs for one call set (measured with the hand-set rule)."""
+    condition, k, corpus = key
+    out = os.path.join(args.work, "dumps", condition, f"k{k}-{corpus}")
+    if not os.path.exists(os.path.join(out, ".done")):
+        analyse(args.jar, sets[key], out, "rule", dump=True)
+        open(os.path.join(out, ".done"), "w").close()
+    return out
+
+
+def fit(args, sets, held_out, model):
+    """Fits on every fold but held_out (None: all), on all three conditions: augmentation inside."""
+    tag = "all" if held_out is None else f"k{held_out}"
+    model = model or os.path.join(args.work, "models", args.tag, f"{tag}.properties")
+    os.makedirs(os.path.dirname(os.path.abspath(model)), exist_ok=True)
+    train = []
+    for condition in CONDITIONS:
+        parts = [(f"k{k}{corpus[0]}", c, dumps(args, sets, (cond, k, corpus)))
+                 for (cond, k, corpus), c in sorted(sets.items()) if cond == condition and k != held_out]
+        pooled = os.path.join(args.work, "train", args.tag, tag, condition)
+        calls, inputs = pool(pooled, parts)
+        train += ["--train", f"{calls}:{inputs}"]
+    subprocess.run([sys.executable, os.path.join(ROOT, "eval", "fit-score.py"), *train, "--out", model,
+                    "--classpath", classpath(args.jar), "--version", f"rv-logit-{tag}",
+                    *args.fit_args.split()], check=True)
     return model
 
 

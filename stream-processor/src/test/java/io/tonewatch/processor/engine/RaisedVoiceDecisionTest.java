@@ -12,6 +12,7 @@ import io.tonewatch.events.AlertState;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.Severity;
 import io.tonewatch.processor.engine.SyntheticVoice.Style;
+import io.tonewatch.processor.engine.score.ScoreModel;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
@@ -190,7 +191,8 @@ class RaisedVoiceDecisionTest {
       assertEquals(EngineRun.CALL_ID, e.callId());
       assertNotNull(e.severity());
       assertTrue(e.severity().compareTo(Severity.RAISED) >= 0, "severity " + e.severity());
-      assertEquals(CallAnalyzer.ENGINE_VERSION, e.detectorVersion());
+      assertEquals(
+          CallAnalyzer.ENGINE_VERSION + "+" + ScoreModel.bundled().version(), e.detectorVersion());
       assertTrue(e.mediaTimeMs() >= 0 && e.mediaTimeMs() <= run.fedMillis, "" + e.mediaTimeMs());
       assertEquals(EngineRun.MEDIA_START.plusMillis(e.mediaTimeMs()), e.wallClockTime());
       String json = AlertEventJson.toJson(e);
