@@ -25,16 +25,17 @@ final class ModelInputs {
   private final double[] values = new double[ModelInput.values().length];
 
   /**
-   * Recomputes every input from the window and the baseline; {@code pitchEffort} is the hand-set
-   * rule's score of the same window.
+   * Recomputes every input from the window and the baseline; {@code pitchDeltaSt} is the turn's
+   * pitch against the reference as far as it is believed, {@code pitchEffort} the hand-set rule's
+   * score of the same window.
    */
-  void update(EffortWindow window, SpeakerBaseline baseline, double pitchEffort) {
+  void update(
+      EffortWindow window, SpeakerBaseline baseline, double pitchDeltaSt, double pitchEffort) {
     boolean warm = baseline.warm();
-    double pitchRef = baseline.pitchReferenceSt();
     double levelRef = baseline.levelReferenceDbfs();
     double tilt = window.medianTiltDb() - baseline.tiltReferenceDb();
     double drop = baseline.hammarbergReferenceDb() - window.medianHammarbergDb();
-    double pitch = warm ? window.medianPitchSt() - pitchRef : 0;
+    double pitch = warm ? pitchDeltaSt : 0;
     set(PITCH_ST, pitch);
     set(PITCH_RISE_OVER_4_ST, pitch - 4);
     set(LEVEL_RISE_OVER_3_DB, window.medianLevelDbfs() - levelRef - 3);

@@ -4,7 +4,10 @@ import io.tonewatch.events.Evidence;
 import io.tonewatch.events.Severity;
 import io.tonewatch.processor.engine.baseline.SpeakerBaseline;
 import io.tonewatch.processor.engine.features.LegFeatures;
+import io.tonewatch.processor.engine.score.ModelInput;
 import io.tonewatch.processor.engine.score.ScoreModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Decides, frame by frame and with hysteresis, when one leg's voice is raised against its own
@@ -24,6 +27,22 @@ public final class RaisedVoiceDetector {
    */
   private static final double LEARN_TILT_MARGIN_DB = 7.0;
 
+  /**
+   * A turn with fewer voiced frames than this (0.5 s) is a short run: a pitch tracker's octave
+   * error on the first syllables of a quiet voice can carry its whole median.
+   */
+  private static final int SHORT_RUN_VOICED_FRAMES = 25;
+
+  /**
+   * A rise this large (nearly an octave) on a short run is taken for an octave error, not a raised
+   * voice: its pitch is not believed until the run is longer. Real anger that high keeps rising
+   * past the short run, so it is caught a little later rather than missed.
+   */
+  private static final double OCTAVE_SUSPECT_ST = 11.0;
+
+  /** Voiced frames (0.3 s) a turn needs before it may open an episode. */
+  private static final int MIN_OPEN_VOICED_FRAMES = 15;
+
   /** 12·log2(3): the third harmonic, in semitones above the fundamental. */
   private static final double THIRD_HARMONIC_ST = 19.02;
 
@@ -40,6 +59,7 @@ public final class RaisedVoiceDetector {
   private double pitchDeltaSt;
   private double tiltDeltaDb;
   private double hammarbergDropDb;
+  private boolean pitchSuspect;
 
   /** A detector deciding by the hand-set rule's score alone. */
   public RaisedVoiceDetector(RaisedVoiceRule rule, EpisodeEmitter episodes) {
@@ -87,7 +107,8 @@ public final class RaisedVoiceDetector {
       // Learning only from frames scoring under the close score would keep out the speaker's own
       // higher, flatter calm frames and bias the reference low and steep; under the open score
       // still keeps out what is about to open an episode.
-      if (!episodes.isOpen() && score < openScore() && looksCalm()) {
+      // Nor from a suspected octave error, which would teach the reference the wrong octave.
+      if (!episodes.isOpen() && score < openScore() && looksCalm() && !pitchSuspect) {
         baseline.learnVoiced(f0St, frame.tiltDb, frame.hammarbergDb);
       }
     } else {
@@ -111,6 +132,7 @@ public final class RaisedVoiceDetector {
   }
 
   private void updateScore() {
+    pitchSuspect = false;
     if (window.voicedFrames() < rule.minVoicedFrames()) {
       inputs.clear();
       score = model == null ? 0 : model.closeLogit() - 1;
@@ -120,6 +142,11 @@ public final class RaisedVoiceDetector {
     hammarbergDropDb = baseline.hammarbergReferenceDb() - window.medianHammarbergDb();
     if (baseline.warm()) {
       pitchDeltaSt = window.medianPitchSt() - baseline.pitchReferenceSt();
+      pitchSuspect =
+          window.voicedFrames() < SHORT_RUN_VOICED_FRAMES && pitchDeltaSt > OCTAVE_SUSPECT_ST;
+      if (pitchSuspect) {
+        pitchDeltaSt = 0;
+      }
       // Twice the geometric mean: both cues must move together, so a higher-pitched but
       // relaxed sentence, or a flatter but low-pitched one, does not count as raised.
       // No ceiling on the rise: real anger goes past +12 st (Thorsten's angry turns read +13 to
@@ -134,7 +161,7 @@ public final class RaisedVoiceDetector {
       pitchDeltaSt = 0;
       score = tiltDeltaDb / rule.coldTiltUnitDb();
     }
-    inputs.update(window, baseline, score);
+    inputs.update(window, baseline, pitchDeltaSt, score);
     if (model != null) {
       score = model.logit(inputs.values());
     }
@@ -155,7 +182,8 @@ public final class RaisedVoiceDetector {
 
   private void decide(long mediaTimeMs) {
     if (!episodes.isOpen()) {
-      raisedRun = score >= openThreshold() ? raisedRun + 1 : 0;
+      boolean enough = window.voicedFrames() >= MIN_OPEN_VOICED_FRAMES;
+      raisedRun = enough && score >= openThreshold() ? raisedRun + 1 : 0;
       if (raisedRun >= rule.openFrames()) {
         calmRun = 0;
         episodes.open(severity(), evidence(), mediaTimeMs);
@@ -165,8 +193,8 @@ public final class RaisedVoiceDetector {
     calmRun = score < closeScore() ? calmRun + 1 : 0;
     if (calmRun >= rule.closeFrames()) {
       close(mediaTimeMs);
-    } else {
-      episodes.escalate(severity(), evidence(), mediaTimeMs);
+    } else if (episodes.escalates(severity())) {
+      episodes.escalate(severity(), evidence(), mediaTimeMs); // evidence built only when emitted
     }
   }
 
@@ -241,7 +269,19 @@ public final class RaisedVoiceDetector {
         round(hammarbergDropDb),
         window.voicedFrames() * 0.02,
         round(score),
-        0);
+        0,
+        namedInputs());
+  }
+
+  private Map<String, Double> namedInputs() {
+    if (model == null) {
+      return Map.of();
+    }
+    Map<String, Double> named = new LinkedHashMap<>();
+    for (ModelInput input : ModelInput.values()) {
+      named.put(input.key(), round(inputs.get(input)));
+    }
+    return named;
   }
 
   private static double round(double value) {
