@@ -130,16 +130,17 @@ def snapshot(work, tag):
     """A copy of the engine as built in this tree, so a rebuild during a run cannot change it."""
     dest = os.path.join(work, "engine", tag)
     shutil.rmtree(dest, ignore_errors=True)
-    sp = os.path.join(ROOT, "stream-processor", "target")
-    for part in ("classes", "test-classes"):
-        shutil.copytree(os.path.join(sp, part), os.path.join(dest, part))
+    for module, part in PARTS:
+        shutil.copytree(os.path.join(ROOT, module, "target", part), os.path.join(dest, module, part))
     ENGINE["dir"] = dest
 
 
+PARTS = [("stream-processor", "classes"), ("stream-processor", "test-classes"), ("events", "classes")]
+
+
 def classpath(jar):
-    """The engine snapshot first, then the jar for its dependencies."""
-    return os.pathsep.join([os.path.join(ENGINE["dir"], "classes"),
-                            os.path.join(ENGINE["dir"], "test-classes"), jar])
+    """The engine and event classes of the snapshot first, then the jar for their dependencies."""
+    return os.pathsep.join([os.path.join(ENGINE["dir"], m, p) for m, p in PARTS] + [jar])
 
 
 def analyse(jar, calls, events, model, dump=False):
@@ -244,7 +245,7 @@ def main():
 def dumps(args, sets, key):
     """The engine's per-frame model inputs for one call set (measured with the hand-set rule)."""
     condition, k, corpus = key
-    out = os.path.join(args.work, "dumps", condition, f"k{k}-{corpus}")
+    out = os.path.join(args.work, "dumps", args.tag, condition, f"k{k}-{corpus}")
     if not os.path.exists(os.path.join(out, ".done")):
         analyse(args.jar, sets[key], out, "rule", dump=True)
         open(os.path.join(out, ".done"), "w").close()

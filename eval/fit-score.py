@@ -125,12 +125,13 @@ def main():
     ap.add_argument("--select-on", action="append")
     ap.add_argument("--classpath", default=os.pathsep.join(
         [os.path.join(ROOT, "stream-processor", "target", d) for d in ("classes", "test-classes")]
-        + [os.path.join(ROOT, "app", "target", "tonewatch.jar")]))
+        + [os.path.join(ROOT, "events", "target", "classes"),
+           os.path.join(ROOT, "app", "target", "tonewatch.jar")]))
     ap.add_argument("--version", default="rv-logit")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--early-penalty", type=float, default=16.0)
     ap.add_argument("--max-fa-per-min", type=float, default=0.25)
-    ap.add_argument("--grid", default="-1,-0.5,0,0.5,1,1.5,2,2.5,3,3.5,4")
+    ap.add_argument("--grid", default="0,0.25,0.5,0.75,1,1.25,1.5,1.75,2,2.5,3")
     args = ap.parse_args()
     parts = [s.rsplit(":", 1) for s in args.train]
     xs, ys = zip(*(samples(c, i) for c, i in parts))

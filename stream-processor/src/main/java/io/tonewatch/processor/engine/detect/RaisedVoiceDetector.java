@@ -27,19 +27,6 @@ public final class RaisedVoiceDetector {
    */
   private static final double LEARN_TILT_MARGIN_DB = 7.0;
 
-  /**
-   * A turn with fewer voiced frames than this (0.5 s) is a short run: a pitch tracker's octave
-   * error on the first syllables of a quiet voice can carry its whole median.
-   */
-  private static final int SHORT_RUN_VOICED_FRAMES = 25;
-
-  /**
-   * A rise this large (nearly an octave) on a short run is taken for an octave error, not a raised
-   * voice: its pitch is not believed until the run is longer. Real anger that high keeps rising
-   * past the short run, so it is caught a little later rather than missed.
-   */
-  private static final double OCTAVE_SUSPECT_ST = 11.0;
-
   /** Voiced frames (0.3 s) a turn needs before it may open an episode. */
   private static final int MIN_OPEN_VOICED_FRAMES = 15;
 
@@ -59,7 +46,6 @@ public final class RaisedVoiceDetector {
   private double pitchDeltaSt;
   private double tiltDeltaDb;
   private double hammarbergDropDb;
-  private boolean pitchSuspect;
 
   /** A detector deciding by the hand-set rule's score alone. */
   public RaisedVoiceDetector(RaisedVoiceRule rule, EpisodeEmitter episodes) {
@@ -107,8 +93,7 @@ public final class RaisedVoiceDetector {
       // Learning only from frames scoring under the close score would keep out the speaker's own
       // higher, flatter calm frames and bias the reference low and steep; under the open score
       // still keeps out what is about to open an episode.
-      // Nor from a suspected octave error, which would teach the reference the wrong octave.
-      if (!episodes.isOpen() && score < openScore() && looksCalm() && !pitchSuspect) {
+      if (!episodes.isOpen() && score < openScore() && looksCalm()) {
         baseline.learnVoiced(f0St, frame.tiltDb, frame.hammarbergDb);
       }
     } else {
@@ -132,7 +117,6 @@ public final class RaisedVoiceDetector {
   }
 
   private void updateScore() {
-    pitchSuspect = false;
     if (window.voicedFrames() < rule.minVoicedFrames()) {
       inputs.clear();
       score = model == null ? 0 : model.closeLogit() - 1;
@@ -142,11 +126,6 @@ public final class RaisedVoiceDetector {
     hammarbergDropDb = baseline.hammarbergReferenceDb() - window.medianHammarbergDb();
     if (baseline.warm()) {
       pitchDeltaSt = window.medianPitchSt() - baseline.pitchReferenceSt();
-      pitchSuspect =
-          window.voicedFrames() < SHORT_RUN_VOICED_FRAMES && pitchDeltaSt > OCTAVE_SUSPECT_ST;
-      if (pitchSuspect) {
-        pitchDeltaSt = 0;
-      }
       // Twice the geometric mean: both cues must move together, so a higher-pitched but
       // relaxed sentence, or a flatter but low-pitched one, does not count as raised.
       // No ceiling on the rise: real anger goes past +12 st (Thorsten's angry turns read +13 to
