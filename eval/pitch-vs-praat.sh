@@ -8,14 +8,15 @@
 #   script defaults to EMODB8K_DIR/../../eval/f0frames.praat. Needs `praat` (Debian package
 #   `praat`) on the PATH unless --praat names it.
 #
-# It builds nothing: build first with `./mvnw -q -pl stream-processor -am test` (or `install`).
+# It builds nothing: build first with `./mvnw -q -pl evaluation -am test-compile`.
 # TarsosDSP is taken from the local Maven repository (override with MAVEN_REPO or TARSOS_JAR).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-classes="$root/stream-processor/target/classes"
+classes="$root/evaluation/target/classes"
+engine="$root/stream-processor/target/classes"
 tarsos="${TARSOS_JAR:-${MAVEN_REPO:-$HOME/.m2/repository}/com/github/st-h/TarsosDSP/2.4.1/TarsosDSP-2.4.1.jar}"
-if [ ! -d "$classes/io/tonewatch/processor/pitcheval" ]; then
-  echo "pitch-vs-praat: $classes is not built; run ./mvnw -q -pl stream-processor -am test first" >&2
+if [ ! -d "$classes/io/tonewatch/evaluation/pitch" ]; then
+  echo "pitch-vs-praat: $classes is not built; run ./mvnw -q -pl evaluation -am test-compile first" >&2
   exit 2
 fi
 if [ ! -f "$tarsos" ]; then
@@ -26,4 +27,4 @@ case "${1:-}" in
   ""|-*) dir="$root/../shared/data/emodb8k" ;;
   *) dir="$1"; shift ;;
 esac
-exec java -cp "$classes:$tarsos" io.tonewatch.processor.pitcheval.PitchEval "$dir" "$@"
+exec java -cp "$classes:$engine:$tarsos" io.tonewatch.evaluation.pitch.PitchEval "$dir" "$@"

@@ -1,9 +1,9 @@
 package io.tonewatch.app;
 
-import io.tonewatch.app.analysis.CallAnalysis;
-import io.tonewatch.app.analysis.CallAudio;
-import io.tonewatch.app.analysis.LegLayout;
-import io.tonewatch.app.analysis.OfflineAnalysis;
+import io.tonewatch.evaluation.analysis.CallAnalysis;
+import io.tonewatch.evaluation.analysis.OfflineAnalysis;
+import io.tonewatch.media.call.CallAudio;
+import io.tonewatch.media.call.LegLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

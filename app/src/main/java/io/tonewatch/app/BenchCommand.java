@@ -1,13 +1,13 @@
 package io.tonewatch.app;
 
-import io.tonewatch.app.analysis.CallAudio;
-import io.tonewatch.app.bench.AubioBench;
-import io.tonewatch.app.bench.BenchCall;
-import io.tonewatch.app.bench.BenchReport;
-import io.tonewatch.app.bench.BenchResult;
-import io.tonewatch.app.bench.EngineBench;
-import io.tonewatch.app.wav.PcmAudio;
-import io.tonewatch.app.wav.WavWriter;
+import io.tonewatch.evaluation.bench.AubioBench;
+import io.tonewatch.evaluation.bench.BenchCall;
+import io.tonewatch.evaluation.bench.BenchReport;
+import io.tonewatch.evaluation.bench.BenchResult;
+import io.tonewatch.evaluation.bench.EngineBench;
+import io.tonewatch.media.call.CallAudio;
+import io.tonewatch.media.wav.PcmAudio;
+import io.tonewatch.media.wav.WavWriter;
 import io.tonewatch.processor.engine.CallAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package io.tonewatch.app;
 
-import io.tonewatch.app.analysis.CallAnalysis;
-import io.tonewatch.app.analysis.CallAudio;
-import io.tonewatch.app.analysis.OfflineAnalysis;
+import io.tonewatch.evaluation.analysis.CallAnalysis;
+import io.tonewatch.evaluation.analysis.OfflineAnalysis;
+import io.tonewatch.media.call.CallAudio;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

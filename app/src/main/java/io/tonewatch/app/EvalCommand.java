@@ -1,15 +1,15 @@
 package io.tonewatch.app;
 
-import io.tonewatch.app.analysis.CallAnalysis;
-import io.tonewatch.app.analysis.CallAudio;
-import io.tonewatch.app.analysis.OfflineAnalysis;
-import io.tonewatch.app.eval.CallSet;
-import io.tonewatch.app.eval.EvalScorer;
-import io.tonewatch.app.eval.LabelledSegment;
-import io.tonewatch.app.eval.ScoreReport;
-import io.tonewatch.app.eval.ScoredEpisode;
+import io.tonewatch.evaluation.analysis.CallAnalysis;
+import io.tonewatch.evaluation.analysis.OfflineAnalysis;
+import io.tonewatch.evaluation.eval.CallSet;
+import io.tonewatch.evaluation.eval.EvalScorer;
+import io.tonewatch.evaluation.eval.LabelledSegment;
+import io.tonewatch.evaluation.eval.ScoreReport;
+import io.tonewatch.evaluation.eval.ScoredEpisode;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertEventJson;
+import io.tonewatch.media.call.CallAudio;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -105,20 +105,23 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private List<LabelledSegment> segments(String name) {
-    Path csv = dir.resolve(name + ".csv");
-    try {
-      return LabelledSegment.readCsv(csv);
-    } catch (IOException e) {
-      throw new CliFailure("cannot read " + csv + ": " + IoMessages.reason(e), e);
-    }
+    return read(dir.resolve(name + ".csv"), LabelledSegment::readCsv);
   }
 
   private List<ScoredEpisode> episodes(String name) {
-    Path jsonl = out.resolve(name + ".jsonl");
+    return read(out.resolve(name + ".jsonl"), ScoredEpisode::readJsonl);
+  }
+
+  /** How a file of labels or events is parsed. */
+  private interface Parser<T> {
+    T parse(Path file) throws IOException;
+  }
+
+  private static <T> T read(Path file, Parser<T> parser) {
     try {
-      return ScoredEpisode.readJsonl(jsonl);
+      return parser.parse(file);
     } catch (IOException e) {
-      throw new CliFailure("cannot read " + jsonl + ": " + IoMessages.reason(e), e);
+      throw new CliFailure("cannot read " + file + ": " + IoMessages.reason(e), e);
     }
   }
 }

@@ -1,11 +1,11 @@
 package io.tonewatch.app;
 
-import io.tonewatch.app.analysis.CallAudio;
-import io.tonewatch.app.analysis.CallAudioException;
-import io.tonewatch.app.analysis.CallAudioLoader;
-import io.tonewatch.app.analysis.LegLayout;
-import io.tonewatch.app.wav.WavFormatException;
-import io.tonewatch.app.wav.WavReader;
+import io.tonewatch.media.call.CallAudio;
+import io.tonewatch.media.call.CallAudioException;
+import io.tonewatch.media.call.CallAudioLoader;
+import io.tonewatch.media.call.LegLayout;
+import io.tonewatch.media.wav.WavFormatException;
+import io.tonewatch.media.wav.WavReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

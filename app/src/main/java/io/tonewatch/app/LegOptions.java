@@ -1,6 +1,6 @@
 package io.tonewatch.app;
 
-import io.tonewatch.app.analysis.LegLayout;
+import io.tonewatch.media.call.LegLayout;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

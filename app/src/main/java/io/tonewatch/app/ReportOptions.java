@@ -1,9 +1,9 @@
 package io.tonewatch.app;
 
-import io.tonewatch.app.analysis.CallAnalysis;
-import io.tonewatch.app.report.FeatureCsv;
-import io.tonewatch.app.report.FeaturePlot;
-import io.tonewatch.app.report.Timeline;
+import io.tonewatch.evaluation.analysis.CallAnalysis;
+import io.tonewatch.evaluation.report.FeatureCsv;
+import io.tonewatch.evaluation.report.FeaturePlot;
+import io.tonewatch.evaluation.report.Timeline;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertEventJson;
 import java.io.IOException;

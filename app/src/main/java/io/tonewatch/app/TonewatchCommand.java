@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       IngestBenchCommand.class,
       IngestCommand.class,
-      SimulateCommand.class
+      SimulateCommand.class,
+      ProcessCommand.class,
+      RunCommand.class,
+      TailCommand.class
     })
 final class TonewatchCommand implements Callable<Integer> {
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tonewatch.app.eval.EvalScorer;
-import io.tonewatch.app.eval.LabelledSegment;
-import io.tonewatch.app.eval.ScoreReport;
-import io.tonewatch.app.eval.ScoredEpisode;
+import io.tonewatch.evaluation.eval.EvalScorer;
+import io.tonewatch.evaluation.eval.LabelledSegment;
+import io.tonewatch.evaluation.eval.ScoreReport;
+import io.tonewatch.evaluation.eval.ScoredEpisode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

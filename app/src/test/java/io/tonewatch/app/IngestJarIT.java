@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tonewatch.app.wav.PcmAudio;
-import io.tonewatch.app.wav.WavWriter;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.Topics;
 import io.tonewatch.events.audio.AudioFrame;
@@ -14,8 +12,13 @@ import io.tonewatch.events.audio.AudioMessageCodec;
 import io.tonewatch.events.audio.CallEnded;
 import io.tonewatch.events.audio.CallStarted;
 import io.tonewatch.events.audio.EndReason;
+import io.tonewatch.media.wav.PcmAudio;
+import io.tonewatch.media.wav.WavWriter;
+import io.tonewatch.testing.Await;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -162,17 +165,23 @@ class IngestJarIT {
     assertEquals(0, code, err.toString());
   }
 
-  private String awaitBanner(Path out) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (System.nanoTime() < deadline) {
-      String text = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
-      if (KAFKA.matcher(text).find() && CONTROL.matcher(text).find()) {
-        return text;
-      }
-      assertTrue(ingest.isAlive(), "ingest exited: " + Files.readString(dir.resolve("ingest.err")));
-      Thread.sleep(100);
+  private String awaitBanner(Path out) {
+    return Await.value(
+        "the ingest banner with the Kafka and control addresses",
+        Duration.ofMinutes(2),
+        () -> {
+          assertTrue(ingest.isAlive(), "ingest exited: " + readOrEmpty(dir.resolve("ingest.err")));
+          return readOrEmpty(out);
+        },
+        text -> KAFKA.matcher(text).find() && CONTROL.matcher(text).find());
+  }
+
+  private static String readOrEmpty(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    throw new AssertionError("ingest did not start within 2 minutes");
   }
 
   private static String find(Pattern pattern, String text) {
@@ -204,15 +213,16 @@ class IngestJarIT {
           .forEach(info -> partitions.add(new TopicPartition(Topics.AUDIO, info.partition())));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!ended(byCall, wanted) && System.nanoTime() < deadline) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          AudioMessage message = AudioMessageCodec.decode(r.value());
-          byCall.computeIfAbsent(message.callId(), c -> new ArrayList<>()).add(message);
-        }
-      }
+      Await.until(
+          "the end of " + wanted + " on " + Topics.AUDIO,
+          () -> {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+              AudioMessage message = AudioMessageCodec.decode(r.value());
+              byCall.computeIfAbsent(message.callId(), c -> new ArrayList<>()).add(message);
+            }
+            return ended(byCall, wanted);
+          });
     }
-    assertTrue(ended(byCall, wanted), "calls on the topic: " + byCall.keySet());
     return byCall;
   }
 

@@ -1,10 +1,10 @@
 package io.tonewatch.app;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tonewatch.testing.Await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -55,24 +55,32 @@ final class LocalPrometheus implements AutoCloseable {
     return new LocalPrometheus(process, port);
   }
 
-  /** Polls an instant query until it returns {@code expected} as its first value (30 s at most). */
-  void awaitValue(String query, double expected) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      assertTrue(process.isAlive(), "prometheus exited");
-      try {
-        last = query(query);
-        JsonNode result = JSON.readTree(last).path("data").path("result");
-        if (result.size() > 0 && result.get(0).path("value").get(1).asDouble() == expected) {
-          return;
-        }
-      } catch (IOException notUpYet) {
-        last = notUpYet.toString();
-      }
-      Thread.sleep(250);
+  /** Polls an instant query until it returns {@code expected} as its first value. */
+  void awaitValue(String query, double expected) {
+    Await.value(
+        query + " = " + expected,
+        Await.PATIENCE,
+        () -> {
+          assertTrue(process.isAlive(), "prometheus exited");
+          try {
+            return query(query);
+          } catch (IOException notUpYet) {
+            return notUpYet.toString();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+          }
+        },
+        answer -> firstValueIs(answer, expected));
+  }
+
+  private static boolean firstValueIs(String answer, double expected) {
+    try {
+      JsonNode result = JSON.readTree(answer).path("data").path("result");
+      return result.size() > 0 && result.get(0).path("value").get(1).asDouble() == expected;
+    } catch (IOException notJson) {
+      return false;
     }
-    assertEquals(expected, Double.NaN, query + " never gave " + expected + ": " + last);
   }
 
   private String query(String promql) throws IOException, InterruptedException {

@@ -1,9 +1,9 @@
 package io.tonewatch.app;
 
-import io.tonewatch.app.wav.PcmAudio;
-import io.tonewatch.app.wav.WavReader;
-import io.tonewatch.app.wav.WavWriter;
 import io.tonewatch.events.Leg;
+import io.tonewatch.media.wav.PcmAudio;
+import io.tonewatch.media.wav.WavReader;
+import io.tonewatch.media.wav.WavWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tonewatch.app.wav.PcmAudio;
-import io.tonewatch.app.wav.WavReader;
+import io.tonewatch.media.wav.PcmAudio;
+import io.tonewatch.media.wav.WavReader;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -10,17 +10,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.javalin.Javalin;
-import io.tonewatch.app.simulate.AudioSocketCallTransport;
-import io.tonewatch.app.simulate.Impairer;
-import io.tonewatch.app.simulate.Impairment;
-import io.tonewatch.app.simulate.LegIdentity;
-import io.tonewatch.app.wav.PcmAudio;
-import io.tonewatch.app.wav.WavWriter;
 import io.tonewatch.events.Leg;
-import io.tonewatch.ingest.codec.G711;
+import io.tonewatch.media.codec.G711;
+import io.tonewatch.media.wav.PcmAudio;
+import io.tonewatch.media.wav.WavWriter;
+import io.tonewatch.simulator.LegIdentity;
+import io.tonewatch.simulator.audiosocket.AudioSocketCallTransport;
+import io.tonewatch.simulator.rtp.Impairer;
+import io.tonewatch.simulator.rtp.Impairment;
+import io.tonewatch.testing.Await;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -41,7 +43,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,30 +171,48 @@ class SimulateCommandIT {
     }
   }
 
+  /** {@code tonewatch simulate FILE OPTIONS --no-progress} in this JVM; options split at spaces. */
+  private static CliRun simulate(Path file, String options) {
+    List<String> args = new ArrayList<>(List.of("simulate", file.toString()));
+    args.addAll(List.of(options.split(" ")));
+    args.add("--no-progress");
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
   private FakeControlApi controlApi() throws IOException {
     FakeControlApi api = new FakeControlApi();
     closeAfter.add(api);
     return api;
   }
 
-  /** Everything that reached {@code socket}, waiting up to 2 s for {@code expected} packets. */
+  /**
+   * Everything that reached {@code socket}: waits for {@code expected} packets, then takes any more
+   * until the socket has been quiet for 100 ms, so that extra packets show too.
+   */
   private static List<ByteBuffer> drain(DatagramSocket socket, int expected) throws IOException {
     List<ByteBuffer> packets = new ArrayList<>();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
     socket.setSoTimeout(100);
-    while (System.nanoTime() < deadline) {
-      DatagramPacket datagram = new DatagramPacket(new byte[2048], 2048);
-      try {
-        socket.receive(datagram);
-      } catch (SocketTimeoutException e) {
-        if (packets.size() >= expected) {
-          break; // and nothing more came for 100 ms
-        }
-        continue;
-      }
-      packets.add(ByteBuffer.wrap(Arrays.copyOf(datagram.getData(), datagram.getLength())));
+    Await.until(
+        expected + " packets on port " + socket.getLocalPort(),
+        () -> receiveInto(socket, packets) && packets.size() >= expected);
+    while (receiveInto(socket, packets)) {
+      // keep taking what is there
     }
     return packets;
+  }
+
+  /** Adds one datagram to {@code packets}; false when none came within the socket's timeout. */
+  private static boolean receiveInto(DatagramSocket socket, List<ByteBuffer> packets) {
+    DatagramPacket datagram = new DatagramPacket(new byte[2048], 2048);
+    try {
+      socket.receive(datagram);
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    packets.add(ByteBuffer.wrap(Arrays.copyOf(datagram.getData(), datagram.getLength())));
+    return true;
   }
 
   private static int sequence(ByteBuffer packet) {
@@ -207,17 +226,7 @@ class SimulateCommandIT {
     FakeControlApi api = controlApi();
     Path call = stereo("call.wav", 1);
 
-    CliRun run =
-        CliRun.of(
-            "simulate",
-            call.toString(),
-            "--control",
-            api.url(),
-            "--token",
-            "s3cret",
-            "--seed",
-            "1",
-            "--no-progress");
+    CliRun run = simulate(call, "--control " + api.url() + " --token s3cret --seed 1");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals(2, api.requests.size(), api.requests.toString());
@@ -264,19 +273,7 @@ class SimulateCommandIT {
     FakeControlApi api = controlApi();
     Path call = stereo("call.wav", 2);
 
-    CliRun run =
-        CliRun.of(
-            "simulate",
-            call.toString(),
-            "--control",
-            api.url(),
-            "--seed",
-            "1",
-            "--loss",
-            "5",
-            "--reorder",
-            "5",
-            "--no-progress");
+    CliRun run = simulate(call, "--control " + api.url() + " --seed 1 --loss 5 --reorder 5");
 
     assertEquals(0, run.exitCode(), run.err());
     Impairment impairment = new Impairment(5, 5, 1, 0, 0);
@@ -314,22 +311,12 @@ class SimulateCommandIT {
     Path call = stereo("call.wav", 1);
 
     CliRun run =
-        CliRun.of(
-            "simulate",
-            call.toString(),
-            "--static",
-            "127.0.0.1:" + base,
-            "--calls",
-            "2",
-            "--codec",
-            "pcma",
-            "--seq-start",
-            "65530",
-            "--stagger",
-            "0",
-            "--seed",
-            "9",
-            "--no-progress");
+        simulate(
+            call,
+            "--static 127.0.0.1:"
+                + base
+                + " --calls 2 --codec pcma --seq-start 65530"
+                + " --stagger 0 --seed 9");
 
     assertEquals(0, run.exitCode(), run.err());
     List<Integer> ssrcs = new ArrayList<>();
@@ -350,23 +337,23 @@ class SimulateCommandIT {
     assertEquals(4, ssrcs.stream().distinct().count(), "every leg its own SSRC");
   }
 
-  /** Sockets on four free ports P, P+2, P+4, P+6 of 127.0.0.1. */
-  private List<DatagramSocket> fourEvenPorts() {
-    SplittableRandom random = new SplittableRandom(3);
+  /** Sockets on four free ports P, P+2, P+4, P+6 of 127.0.0.1, P chosen by the OS. */
+  private List<DatagramSocket> fourEvenPorts() throws SocketException {
     for (int attempt = 0; attempt < 50; attempt++) {
-      int base = 20_000 + 4 * random.nextInt(7_000);
-      List<DatagramSocket> sockets = new ArrayList<>();
+      DatagramSocket first = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0));
+      int base = first.getLocalPort();
+      List<DatagramSocket> sockets = new ArrayList<>(List.of(first));
       try {
-        for (int k = 0; k < 4; k++) {
+        for (int k = 1; k < 4; k++) {
           sockets.add(new DatagramSocket(new InetSocketAddress(LOOPBACK, base + 2 * k)));
         }
         sockets.forEach(s -> closeAfter.add(s::close));
         return sockets;
-      } catch (SocketException taken) {
+      } catch (SocketException | IllegalArgumentException takenOrPastTheTop) {
         sockets.forEach(DatagramSocket::close);
       }
     }
-    throw new AssertionError("no four free even ports found");
+    throw new AssertionError("no four free ports P, P+2, P+4, P+6 found");
   }
 
   // --- failures ------------------------------------------------------------------------------
@@ -377,13 +364,7 @@ class SimulateCommandIT {
     try (ServerSocket probe = new ServerSocket(0, 1, LOOPBACK)) {
       closedPort = probe.getLocalPort();
     }
-    CliRun run =
-        CliRun.of(
-            "simulate",
-            stereo("call.wav", 1).toString(),
-            "--control",
-            "http://127.0.0.1:" + closedPort,
-            "--no-progress");
+    CliRun run = simulate(stereo("call.wav", 1), "--control http://127.0.0.1:" + closedPort);
 
     assertEquals(1, run.exitCode(), run.err());
     String last = run.errLines().get(run.errLines().size() - 1);
@@ -398,10 +379,9 @@ class SimulateCommandIT {
     Path call = stereo("call.wav", 1);
 
     api.postStatus = 401;
-    CliRun unauthorized =
-        CliRun.of("simulate", call.toString(), "--control", api.url(), "--no-progress");
+    CliRun unauthorized = simulate(call, "--control " + api.url());
     api.postStatus = 503;
-    CliRun full = CliRun.of("simulate", call.toString(), "--control", api.url(), "--no-progress");
+    CliRun full = simulate(call, "--control " + api.url());
 
     assertEquals(1, unauthorized.exitCode(), unauthorized.err());
     assertTrue(
@@ -434,18 +414,8 @@ class SimulateCommandIT {
     String url = "ws://127.0.0.1:" + server.port() + "/v1/media/twilio";
 
     CliRun run =
-        CliRun.of(
-            "simulate",
-            stereo("call.wav", 1).toString(),
-            "--mode",
-            "websocket",
-            "--ws-url",
-            url,
-            "--token",
-            "tok",
-            "--seed",
-            "1",
-            "--no-progress");
+        simulate(
+            stereo("call.wav", 1), "--mode websocket --ws-url " + url + " --token tok --seed 1");
 
     assertEquals(0, run.exitCode(), run.err());
     awaitSize(messages, 1 + 1 + 100 + 1);
@@ -485,11 +455,8 @@ class SimulateCommandIT {
     assertEquals(Map.of("inbound", 50, "outbound", 50), chunks);
   }
 
-  private static void awaitSize(List<?> list, int size) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-    while (list.size() < size && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+  private static void awaitSize(List<?> list, int size) {
+    Await.until(size + " messages", () -> list.size() >= size);
     assertEquals(size, list.size(), "messages received");
   }
 
@@ -515,7 +482,7 @@ class SimulateCommandIT {
                   readers.add(reader);
                 }
                 for (Thread reader : readers) {
-                  reader.join(5_000);
+                  reader.join(Await.PATIENCE.toMillis());
                 }
               } catch (IOException | InterruptedException e) {
                 // the listener closed: the test's assertions report what is missing
@@ -524,19 +491,13 @@ class SimulateCommandIT {
     acceptor.start();
 
     CliRun run =
-        CliRun.of(
-            "simulate",
-            stereo("call.wav", 1).toString(),
-            "--mode",
-            "audiosocket",
-            "--audiosocket",
-            "127.0.0.1:" + listener.getLocalPort(),
-            "--seed",
-            "1",
-            "--no-progress");
+        simulate(
+            stereo("call.wav", 1),
+            "--mode audiosocket --audiosocket 127.0.0.1:" + listener.getLocalPort() + " --seed 1");
 
     assertEquals(0, run.exitCode(), run.err());
-    acceptor.join(5_000);
+    Await.until("both AudioSocket legs read to their end", () -> legs.size() == 2);
+    acceptor.join(Await.PATIENCE.toMillis());
     assertEquals(2, legs.size());
     ByteBuffer expectedUuid = ByteBuffer.allocate(16);
     var uuid = AudioSocketCallTransport.uuidOf(1, "sim-1");
@@ -566,7 +527,7 @@ class SimulateCommandIT {
     List<byte[]> audio = new ArrayList<>();
     try (socket;
         DataInputStream in = new DataInputStream(socket.getInputStream())) {
-      socket.setSoTimeout(5_000);
+      socket.setSoTimeout((int) Await.PATIENCE.toMillis());
       while (true) {
         int kind = in.readUnsignedByte();
         byte[] payload = new byte[in.readUnsignedShort()];

@@ -200,7 +200,7 @@ public final class IngestService implements AutoCloseable {
     return new AudioSocketSettings(
         bindAddress(config),
         config.audioSocketPort(),
-        config.audioSocketMaxConnections(),
+        config.maxLegs(), // one socket is at most one leg: the leg cap bounds sockets too
         config.audioSocketReadMillis(),
         config.audioSocketMaxPayloadBytes(),
         config.authRequired() ? config.authToken() : null,

@@ -9,9 +9,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.audio.AudioFrame;
 import io.tonewatch.events.audio.EndReason;
-import io.tonewatch.ingest.codec.G711;
 import io.tonewatch.ingest.config.IngestConfigLoader;
 import io.tonewatch.ingest.metrics.IngestMetrics;
+import io.tonewatch.media.codec.G711;
+import io.tonewatch.testing.Await;
+import io.tonewatch.testing.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -48,15 +50,19 @@ class FrontEndsIT {
 
   @BeforeEach
   void start() {
+    int rtpPortMin = FreePorts.udpRange(10);
     service =
         new IngestService(
                 IngestConfigLoader.fromMap(
                     Map.of(
                         "ingest.http-port", "0",
-                        "ingest.rtp-port-min", "46460",
-                        "ingest.rtp-port-max", "46469",
+                        "ingest.rtp-port-min", Integer.toString(rtpPortMin),
+                        "ingest.rtp-port-max", Integer.toString(rtpPortMin + 9),
                         "ingest.auth-token", TOKEN,
                         "ingest.media-timeout-seconds", "2",
+                        // Only the media timeout is under test: a stalled socket is not cut early.
+                        "ingest.websocket.idle-timeout-ms", "60000",
+                        "ingest.audiosocket.read-timeout-ms", "60000",
                         "ingest.audiosocket-enabled", "true",
                         "ingest.audiosocket-port", "0")),
                 sink,
@@ -81,7 +87,7 @@ class FrontEndsIT {
                 URI.create(
                     "ws://127.0.0.1:" + service.httpPort() + "/v1/media/twilio?token=" + TOKEN),
                 new WebSocket.Listener() {})
-            .get(5, TimeUnit.SECONDS);
+            .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
     send(ws, "{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}");
     send(
         ws,
@@ -95,9 +101,10 @@ class FrontEndsIT {
       send(ws, media("inbound", i, inbound));
       send(ws, media("outbound", i, outbound));
     }
-    await(() -> sink.frames("ws1", Leg.AGENT).size() == FRAMES, 5, "every outbound frame");
+    await(() -> sink.frames("ws1", Leg.AGENT).size() == FRAMES, "every outbound frame");
     assertTrue(service.registry().isOpen("ws1"), "frames kept the announced call alive");
-    ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+    ws.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+        .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
     assertEquals(204, delete("ws1").statusCode());
     assertEquals(EndReason.HANGUP, sink.ended("ws1").orElseThrow().reason());
     assertEquals(FRAMES, sink.frames("ws1", Leg.CUSTOMER).size());
@@ -117,8 +124,8 @@ class FrontEndsIT {
                 return null;
               }
             })
-        .get(5, TimeUnit.SECONDS);
-    assertEquals(1008, closedWith.get(5, TimeUnit.SECONDS));
+        .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    assertEquals(1008, closedWith.get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS));
   }
 
   @Test
@@ -153,7 +160,7 @@ class FrontEndsIT {
         writeMessage(out, 0x10, slin);
       }
       writeMessage(out, 0x00, new byte[0]);
-      await(() -> sink.ended(callId).isPresent(), 5, "the hangup");
+      await(() -> sink.ended(callId).isPresent(), "the hangup");
     }
     assertEquals(EndReason.HANGUP, sink.ended(callId).orElseThrow().reason());
     List<AudioFrame> frames = sink.frames(callId, Leg.CUSTOMER);
@@ -172,7 +179,7 @@ class FrontEndsIT {
   }
 
   private static void send(WebSocket ws, String text) throws Exception {
-    ws.sendText(text, true).get(5, TimeUnit.SECONDS);
+    ws.sendText(text, true).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
   }
 
   private static String media(String track, int index, short[] pcm) {

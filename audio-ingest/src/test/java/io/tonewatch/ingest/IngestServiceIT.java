@@ -19,6 +19,7 @@ import io.tonewatch.events.audio.EndReason;
 import io.tonewatch.ingest.config.IngestConfigLoader;
 import io.tonewatch.ingest.metrics.IngestMetrics;
 import io.tonewatch.ingest.metrics.PacketOutcome;
+import io.tonewatch.testing.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -43,6 +44,8 @@ class IngestServiceIT {
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
   private IngestService service;
+  private int rtpPortMin;
+  private int rtpPortMax;
 
   @AfterEach
   void stop() {
@@ -53,7 +56,7 @@ class IngestServiceIT {
 
   @Test
   void anAnnouncedCallDeliversBothLegsWithG711QualityAndEndsOnDelete() throws Exception {
-    start(Map.of("ingest.rtp-port-min", "46200", "ingest.rtp-port-max", "46299"));
+    start(100, Map.of());
     HttpResponse<String> created =
         post(
             "{\"callId\":\"c1\",\"legs\":[\"customer\",\"agent\"],"
@@ -65,7 +68,7 @@ class IngestServiceIT {
     int customerPort = answer.at("/legs/customer/rtpPort").asInt();
     int agentPort = answer.at("/legs/agent/rtpPort").asInt();
     assertEquals(customerPort + 1, answer.at("/legs/customer/rtcpPort").asInt());
-    assertTrue(customerPort >= 46200 && agentPort <= 46298 && customerPort != agentPort);
+    assertTrue(customerPort >= rtpPortMin && agentPort < rtpPortMax && customerPort != agentPort);
 
     int frames = 100; // 2 s; the sequence numbers wrap after 56 packets
     short[] customer = Signals20ms.twoTones(350, 1250, 7000, frames);
@@ -79,7 +82,7 @@ class IngestServiceIT {
         a.sendPcmu(agent, i * 160);
       }
     }
-    await(() -> sink.frames("c1", Leg.AGENT).size() >= frames - 5, 5, "most agent frames");
+    await(() -> sink.frames("c1", Leg.AGENT).size() >= frames - 5, "most agent frames");
     JsonNode listed = json.readTree(get("/v1/calls", TOKEN).body());
     assertEquals("c1", listed.at("/calls/0/callId").asText());
     assertEquals(customerPort, listed.at("/calls/0/legs/customer/rtpPort").asInt());
@@ -99,7 +102,7 @@ class IngestServiceIT {
 
   @Test
   void aStereoStreamCarriesBothLegsOnOnePort() throws Exception {
-    start(Map.of("ingest.rtp-port-min", "46300", "ingest.rtp-port-max", "46309"));
+    start(10, Map.of());
     HttpResponse<String> created =
         post("{\"callId\":\"st\",\"layout\":\"stereo\",\"legs\":[\"customer\",\"agent\"]}", TOKEN);
     assertEquals(201, created.statusCode(), created.body());
@@ -130,11 +133,7 @@ class IngestServiceIT {
 
   @Test
   void refusesBadRequestsWithTheRightStatusAndOneSentence() throws Exception {
-    start(
-        Map.of(
-            "ingest.rtp-port-min", "46320",
-            "ingest.rtp-port-max", "46325", // three pairs
-            "ingest.max-legs", "5"));
+    start(6, Map.of("ingest.max-legs", "5")); // three pairs
     assertEquals(401, post("{\"callId\":\"x\"}", null).statusCode());
     assertEquals(401, post("{\"callId\":\"x\"}", "wrong").statusCode());
     assertEquals(401, get("/v1/calls", null).statusCode());
@@ -174,35 +173,38 @@ class IngestServiceIT {
   }
 
   @Test
-  void staticModePairsPortsIntoACallThatEndsByMediaTimeout() throws Exception {
+  void staticModeByPortMakesThePairOneCallNamedAfterThePairWhicheverLegComesFirst()
+      throws Exception {
+    int staticMin = FreePorts.udpRange(8);
     start(
+        10,
         Map.of(
-            "ingest.rtp-port-min", "46340",
-            "ingest.rtp-port-max", "46349",
-            "ingest.static.port-min", "46360",
-            "ingest.static.port-max", "46367",
-            "ingest.media-timeout-seconds", "1"));
-    assertEquals(List.of(46360, 46362, 46364, 46366), service.staticRtpPorts());
+            "ingest.static.port-min", Integer.toString(staticMin),
+            "ingest.static.port-max", Integer.toString(staticMin + 7),
+            "ingest.media-timeout-seconds", "3"));
+    assertEquals(
+        List.of(staticMin, staticMin + 2, staticMin + 4, staticMin + 6), service.staticRtpPorts());
     int frames = 25;
     short[] customer = Signals20ms.twoTones(300, 1000, 6000, frames);
     short[] agent = Signals20ms.twoTones(500, 1500, 6000, frames);
-    // The call is named after the first source seen on the pair: the customer's first packet goes
-    // alone, so that the loop cannot read the agent's port first.
-    String callId = "static-46364-4242";
-    try (RtpSender c = new RtpSender(LOOPBACK, 46364, 4242, 10, 0);
-        RtpSender a = new RtpSender(LOOPBACK, 46366, 5151, 20, 0)) {
-      c.sendPcmu(customer, 0);
-      await(() -> sink.started(callId).isPresent(), 5, "the customer's call");
+    // The second pair: customer on its first port, agent on the one after. The agent's first
+    // packet goes alone, so that it certainly opens the call.
+    int pair = staticMin + 4;
+    String callId = "static-" + pair + "-5151";
+    try (RtpSender c = new RtpSender(LOOPBACK, pair, 4242, 10, 0);
+        RtpSender a = new RtpSender(LOOPBACK, pair + 2, 5151, 20, 0)) {
+      a.sendPcmu(agent, 0);
+      await(() -> sink.started(callId).isPresent(), "the call the agent's packet opens");
       long start = System.nanoTime();
       for (int i = 0; i < frames; i++) {
         Signals20ms.paceTo(start, i);
+        c.sendPcmu(customer, i * 160);
         if (i > 0) {
-          c.sendPcmu(customer, i * 160);
+          a.sendPcmu(agent, i * 160);
         }
-        a.sendPcmu(agent, i * 160);
       }
     }
-    await(() -> sink.ended(callId).isPresent(), 5, "the media timeout");
+    await(() -> sink.ended(callId).isPresent(), "the media timeout");
     assertEquals(EndReason.MEDIA_TIMEOUT, sink.ended(callId).orElseThrow().reason());
     assertEquals(
         java.util.Set.of(Leg.CUSTOMER, Leg.AGENT), sink.started(callId).orElseThrow().legs());
@@ -213,39 +215,59 @@ class IngestServiceIT {
 
   @Test
   void staticModeByArrivalMakesTheFirstSourceTheCustomerAndTheSecondTheAgent() throws Exception {
+    int staticMin = FreePorts.udpRange(4);
     start(
+        10,
         Map.of(
-            "ingest.rtp-port-min", "46380",
-            "ingest.rtp-port-max", "46389",
-            "ingest.static.port-min", "46390",
-            "ingest.static.port-max", "46393",
+            "ingest.static.port-min", Integer.toString(staticMin),
+            "ingest.static.port-max", Integer.toString(staticMin + 3),
             "ingest.static.pair-by", "arrival",
-            "ingest.media-timeout-seconds", "1"));
+            "ingest.static.pair-window-seconds", "60",
+            "ingest.media-timeout-seconds", "3"));
     short[] pcm = Signals20ms.twoTones(440, 880, 6000, 10);
-    try (RtpSender first = new RtpSender(LOOPBACK, 46390, 1, 0, 0);
-        RtpSender second = new RtpSender(LOOPBACK, 46392, 2, 0, 0)) {
-      long start = System.nanoTime();
-      for (int i = 0; i < 10; i++) {
-        Signals20ms.paceTo(start, i);
+    String callId = "static-" + staticMin + "-1";
+    try (RtpSender first = new RtpSender(LOOPBACK, staticMin, 1, 0, 0);
+        RtpSender second = new RtpSender(LOOPBACK, staticMin + 2, 2, 0, 0)) {
+      first.sendPcmu(pcm, 0);
+      await(() -> sink.started(callId).isPresent(), "the first source's call");
+      for (int i = 1; i < 10; i++) {
         first.sendPcmu(pcm, i * 160);
         if (i >= 3) {
           second.sendPcmu(pcm, (i - 3) * 160);
         }
       }
     }
-    String callId = "static-46390-1";
-    await(() -> sink.ended(callId).isPresent(), 5, "the media timeout");
+    await(() -> sink.ended(callId).isPresent(), "the media timeout");
     assertEquals(10, sink.frames(callId, Leg.CUSTOMER).size());
     assertEquals(7, sink.frames(callId, Leg.AGENT).size());
   }
 
   @Test
+  void aHangupRightAfterTheLastPacketsKeepsEveryFrameOfBothLegs() throws Exception {
+    start(10, Map.of());
+    JsonNode answer =
+        json.readTree(post("{\"callId\":\"h1\",\"legs\":[\"customer\",\"agent\"]}", TOKEN).body());
+    int frames = 50;
+    short[] customer = Signals20ms.twoTones(350, 1250, 7000, frames);
+    short[] agent = Signals20ms.twoTones(620, 1810, 5000, frames);
+    try (RtpSender c =
+            new RtpSender(LOOPBACK, answer.at("/legs/customer/rtpPort").asInt(), 7, 0, 0);
+        RtpSender a = new RtpSender(LOOPBACK, answer.at("/legs/agent/rtpPort").asInt(), 8, 0, 0)) {
+      for (int i = 0; i < frames; i++) {
+        c.sendPcmu(customer, i * 160);
+        a.sendPcmu(agent, i * 160);
+      }
+      assertEquals(204, delete("h1", TOKEN).statusCode(), "hung up at once");
+    }
+    assertLegIs(customer, sink.frames("h1", Leg.CUSTOMER), frames);
+    assertLegIs(agent, sink.frames("h1", Leg.AGENT), frames);
+    assertEquals(EndReason.HANGUP, sink.ended("h1").orElseThrow().reason());
+    assertEquals(2 + 2 * frames, sink.of("h1").size(), "the end follows every frame");
+  }
+
+  @Test
   void anAnnouncedCallWhoseMediaStopsEndsByMediaTimeout() throws Exception {
-    start(
-        Map.of(
-            "ingest.rtp-port-min", "46400",
-            "ingest.rtp-port-max", "46409",
-            "ingest.media-timeout-seconds", "3"));
+    start(10, Map.of("ingest.media-timeout-seconds", "3"));
     JsonNode answer = json.readTree(post("{\"callId\":\"t1\",\"legs\":[\"agent\"]}", TOKEN).body());
     short[] pcm = Signals20ms.twoTones(440, 880, 6000, 10);
     try (RtpSender a = new RtpSender(LOOPBACK, answer.at("/legs/agent/rtpPort").asInt(), 9, 0, 0)) {
@@ -256,7 +278,7 @@ class IngestServiceIT {
       }
     }
     // 3 s, not 1: a loaded machine may take a second between the answer and the first packet
-    await(() -> sink.ended("t1").isPresent(), 8, "the media timeout");
+    await(() -> sink.ended("t1").isPresent(), "the media timeout");
     assertEquals(EndReason.MEDIA_TIMEOUT, sink.ended("t1").orElseThrow().reason());
     assertEquals(10, sink.frames("t1", Leg.AGENT).size());
     assertFalse(service.registry().isOpen("t1"));
@@ -266,12 +288,7 @@ class IngestServiceIT {
   void closeFlushesAndEndsLiveCallsWithShutdown() throws Exception {
     // A 2 s jitter delay keeps packet 4 held behind the gap at 3 until close, however slow the
     // machine; close must play it out, concealing the gap.
-    start(
-        Map.of(
-            "ingest.rtp-port-min", "46420",
-            "ingest.rtp-port-max", "46429",
-            "ingest.jitter.min-ms", "2000",
-            "ingest.jitter.max-ms", "2000"));
+    start(10, Map.of("ingest.jitter.min-ms", "2000", "ingest.jitter.max-ms", "2000"));
     JsonNode answer =
         json.readTree(post("{\"callId\":\"s1\",\"legs\":[\"customer\"]}", TOKEN).body());
     assertEquals(201, post("{\"callId\":\"s2\",\"transport\":\"websocket\"}", TOKEN).statusCode());
@@ -284,8 +301,8 @@ class IngestServiceIT {
       c.sendPcmuAfterGap(pcm, 4 * 160, 1);
     }
     // every packet counted before close: one still in the socket would be lost by design
-    await(() -> countOf(PacketOutcome.ACCEPTED) >= 4, 5, "packets taken");
-    await(() -> sink.frames("s1", Leg.CUSTOMER).size() >= 3, 5, "the frames before the gap");
+    await(() -> countOf(PacketOutcome.ACCEPTED) >= 4, "packets taken");
+    await(() -> sink.frames("s1", Leg.CUSTOMER).size() >= 3, "the frames before the gap");
     assertEquals(3, sink.frames("s1", Leg.CUSTOMER).size(), "packet 4 held behind the gap");
     service.close();
     List<AudioFrame> flushed = sink.frames("s1", Leg.CUSTOMER);
@@ -300,7 +317,7 @@ class IngestServiceIT {
 
   @Test
   void aMalformedCorpusIsCountedAndDroppedAndTheServiceStillServes() throws Exception {
-    start(Map.of("ingest.rtp-port-min", "46440", "ingest.rtp-port-max", "46449"));
+    start(10, Map.of());
     JsonNode answer =
         json.readTree(post("{\"callId\":\"m1\",\"legs\":[\"customer\"]}", TOKEN).body());
     int port = answer.at("/legs/customer/rtpPort").asInt();
@@ -315,7 +332,6 @@ class IngestServiceIT {
       // window and be counted twice over.
       await(
           () -> counts().getOrDefault(PacketOutcome.ACCEPTED, 0.0) >= 20,
-          5,
           "the good packets before the corpus counted");
       before = counts();
       for (byte[] datagram : corpus.datagrams()) {
@@ -323,12 +339,11 @@ class IngestServiceIT {
       }
       await(
           () -> total(counts()) - total(before) >= corpus.deterministicCount(),
-          5,
           "the corpus counted");
       for (int i = 20; i < 40; i++) {
         good.sendPcmu(pcm, i * 160);
       }
-      await(() -> sink.frames("m1", Leg.CUSTOMER).size() >= 35, 5, "frames after the corpus");
+      await(() -> sink.frames("m1", Leg.CUSTOMER).size() >= 35, "frames after the corpus");
     }
     assertEquals(200, get("/health", null).statusCode(), "HTTP still answers");
     assertEquals(204, delete("m1", TOKEN).statusCode());
@@ -345,8 +360,13 @@ class IngestServiceIT {
     assertLegIs(pcm, frames, 40);
   }
 
-  private void start(Map<String, String> settings) {
+  /** Starts the service with {@code rtpPorts} free RTP ports (FreePorts) and {@code settings}. */
+  private void start(int rtpPorts, Map<String, String> settings) {
+    rtpPortMin = FreePorts.udpRange(rtpPorts);
+    rtpPortMax = rtpPortMin + rtpPorts - 1;
     Map<String, String> all = new HashMap<>(settings);
+    all.put("ingest.rtp-port-min", Integer.toString(rtpPortMin));
+    all.put("ingest.rtp-port-max", Integer.toString(rtpPortMax));
     all.put("ingest.http-port", "0");
     all.put("ingest.bind-address", "127.0.0.1");
     all.put("ingest.auth-token", TOKEN);

@@ -6,10 +6,10 @@ import io.tonewatch.events.audio.AudioMessage;
 import io.tonewatch.events.audio.CallEnded;
 import io.tonewatch.events.audio.CallStarted;
 import io.tonewatch.ingest.sink.FrameSink;
+import io.tonewatch.testing.Await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Keeps every message in arrival order; any thread may add, the test reads. */
@@ -67,15 +67,8 @@ final class RecordingSink implements FrameSink {
     return m instanceof CallStarted s ? s.callId() : ((CallEnded) m).callId();
   }
 
-  /** Polls {@code condition} every 5 ms for up to {@code seconds}. */
-  static void await(BooleanSupplier condition, int seconds, String what)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
-      }
-      Thread.sleep(5);
-    }
+  /** Waits for {@code condition} with {@link Await}'s generous deadline. */
+  static void await(BooleanSupplier condition, String what) {
+    Await.until(what, condition);
   }
 }

@@ -1,6 +1,6 @@
 package io.tonewatch.ingest;
 
-import io.tonewatch.ingest.codec.G711;
+import io.tonewatch.media.codec.G711;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

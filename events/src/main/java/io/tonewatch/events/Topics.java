@@ -8,7 +8,7 @@ public final class Topics {
   /** Alert events, JSON {@code tonewatch.alert/v1}. */
   public static final String ALERTS = "tonewatch.alerts";
 
-  /** Per-second leg feature summaries, for dashboards and replay. */
+  /** Per-second leg feature summaries, JSON {@code tonewatch.features/v1} ({@link LegSummary}). */
   public static final String FEATURES = "tonewatch.features";
 
   private Topics() {}

@@ -1,7 +1,5 @@
 package io.tonewatch.testing;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +70,10 @@ public final class TestKafka implements AutoCloseable {
     kit.waitForReadyBrokers();
   }
 
-  /** Reads {@code topic} from the beginning until {@code count} records came or 30 s passed. */
+  /**
+   * Reads {@code topic} from the beginning until {@code count} records came (failing after {@link
+   * Await#PATIENCE}), then a little longer to catch any record beyond them (a duplicate).
+   */
   public List<ConsumerRecord<byte[], byte[]>> consume(String topic, int partitions, int count) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -87,14 +88,15 @@ public final class TestKafka implements AutoCloseable {
       }
       consumer.assign(assigned);
       consumer.seekToBeginning(assigned);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (records.size() < count && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
+      Await.until(
+          count + " records of " + topic,
+          () -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            return records.size() >= count;
+          });
       // One more short poll shows that nothing beyond the expected records (e.g. duplicates) came.
       consumer.poll(Duration.ofMillis(300)).forEach(records::add);
     }
-    assertTrue(records.size() >= count, "consumed " + records.size() + " of " + count);
     return records;
   }
 

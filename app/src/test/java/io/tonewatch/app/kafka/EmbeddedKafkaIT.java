@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tonewatch.events.Topics;
+import io.tonewatch.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,10 +111,12 @@ class EmbeddedKafkaIT {
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (records.isEmpty() && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
+      Await.until(
+          "a record on " + partition,
+          () -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            return !records.isEmpty();
+          });
     }
     return records;
   }

@@ -35,9 +35,12 @@ import org.slf4j.LoggerFactory;
  * transport {@code audiosocket}) before Asterisk connects; any other UUID is refused and counted
  * {@code UNAUTHORIZED}.
  *
- * <p>Threads: one acceptor thread and a pool of at most {@code maxConnections} connection threads
- * with blocking sockets and read timeouts; a socket beyond the cap is closed and counted {@code
- * NO_LEG}. Bad input is counted and dropped; no input ends the server.
+ * <p>Threads: one acceptor thread and one pooled thread per socket (blocking, with read timeouts),
+ * at most {@code maxConnections} sockets at once: the service sets it to {@code ingest.max-legs},
+ * since a socket carries at most one leg. A socket beyond the cap is closed, counted {@code NO_LEG}
+ * and reported to {@link CallAdmission#refusedAtLimit} like any leg refused at the cap. The gauge
+ * {@code tonewatch.ingest.audiosocket.connections} shows the sockets served now. Bad input is
+ * counted and dropped; no input ends the server.
  */
 public final class AudioSocketServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AudioSocketServer.class);
@@ -50,6 +53,7 @@ public final class AudioSocketServer implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicInteger threadCount = new AtomicInteger();
+  private final AtomicInteger connections = new AtomicInteger(); // sockets served now
   private ServerSocket server;
   private ThreadPoolExecutor pool;
   private Thread acceptor;
@@ -64,6 +68,7 @@ public final class AudioSocketServer implements AutoCloseable {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.calls = new AudioSocketCalls(admission, settings.token() != null, settings.firstLeg());
+    metrics.gauge("audiosocket.connections", "AudioSocket sockets served now", connections::get);
   }
 
   /** Binds and starts accepting; fails with the address when the port cannot be bound. */
@@ -78,10 +83,12 @@ public final class AudioSocketServer implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot listen for AudioSocket on " + settings.bindAddress() + ":" + settings.port(), e);
     }
+    // Unbounded here: the connection count below is the cap, so a thread still on its way back to
+    // the pool never refuses a socket the cap allows.
     pool =
         new ThreadPoolExecutor(
             0,
-            settings.maxConnections(),
+            Integer.MAX_VALUE,
             30,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
@@ -140,6 +147,12 @@ public final class AudioSocketServer implements AutoCloseable {
   }
 
   private void serve(Socket socket) {
+    if (connections.incrementAndGet() > settings.maxConnections()) {
+      connections.decrementAndGet();
+      admission.refusedAtLimit(1);
+      refuse(socket, "over the cap of " + settings.maxConnections() + " sockets");
+      return;
+    }
     try {
       socket.setSoTimeout(settings.readTimeoutMillis());
       socket.setTcpNoDelay(true);
@@ -152,14 +165,20 @@ public final class AudioSocketServer implements AutoCloseable {
                   .run();
             } finally {
               open.remove(socket);
+              connections.decrementAndGet();
             }
           });
     } catch (RejectedExecutionException | IOException e) {
       open.remove(socket);
-      metrics.packet(IngestMetrics.Source.AUDIOSOCKET, PacketOutcome.NO_LEG);
-      LOG.debug("audiosocket: refused {}: {}", socket.getRemoteSocketAddress(), e.toString());
-      closeQuietly(socket);
+      connections.decrementAndGet();
+      refuse(socket, e.toString());
     }
+  }
+
+  private void refuse(Socket socket, String why) {
+    metrics.packet(IngestMetrics.Source.AUDIOSOCKET, PacketOutcome.NO_LEG);
+    LOG.debug("audiosocket: refused {}: {}", socket.getRemoteSocketAddress(), why);
+    closeQuietly(socket);
   }
 
   private static Thread daemon(Runnable r, String name) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param bindAddress the address to listen on, e.g. 127.0.0.1
  * @param port the TCP port; 0 picks a free one
- * @param maxConnections the most sockets served at once (one thread each); more are refused
+ * @param maxConnections the most sockets served at once (one thread each; {@code ingest.max-legs}
+ *     in the service); more are refused
  * @param readTimeoutMillis a socket that sends nothing for this long ends its leg (media timeout)
  * @param maxPayloadBytes the largest message payload accepted; longer ones are skipped
  * @param token when non-null, only calls already announced through the control API are served
@@ -32,10 +33,7 @@ public record AudioSocketSettings(
     Objects.requireNonNull(bindAddress, BIND_ADDRESS.key());
     Objects.requireNonNull(firstLeg, AUDIOSOCKET_FIRST_LEG.key());
     require(port >= 0 && port <= 65535, AUDIOSOCKET_PORT, port);
-    require(
-        maxConnections >= 1 && maxConnections <= 10_000,
-        AUDIOSOCKET_MAX_CONNECTIONS,
-        maxConnections);
+    require(maxConnections >= 1 && maxConnections <= 1_000_000, MAX_LEGS, maxConnections);
     require(readTimeoutMillis >= 1, AUDIOSOCKET_READ_TIMEOUT_MS, readTimeoutMillis);
     require(
         maxPayloadBytes >= 16 && maxPayloadBytes <= 0xFFFF,

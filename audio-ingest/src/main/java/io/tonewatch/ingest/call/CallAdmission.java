@@ -31,6 +31,12 @@ public interface CallAdmission {
    */
   default void touch(String callId) {}
 
+  /**
+   * A front-end refused {@code legs} at the leg limit before asking {@link #open} (e.g. a socket
+   * beyond the cap): counted and logged like a refusal of {@link #open}.
+   */
+  default void refusedAtLimit(int legs) {}
+
   /** Legs currently admitted, across all calls. */
   int activeLegs();
 

@@ -17,14 +17,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The live calls of every front-end: admits them against {@code ingest.max-legs}, publishes each
- * call's {@link CallStarted} on admission and its {@link CallEnded} exactly once, and ends calls
- * whose media stopped for the media timeout. Thread-safe: admission and removal hold this object's
- * lock; {@link #touch} is lock-free.
+ * The live calls of every front-end: admits them against {@code ingest.max-legs}, the one cap on
+ * legs over all transports, publishes each call's {@link CallStarted} on admission and its {@link
+ * CallEnded} exactly once, and ends calls whose media stopped for the media timeout. Every leg
+ * refused at the cap is counted ({@code tonewatch.ingest.legs.refused}); the first refusal after
+ * the cap is reached is logged, once, until legs fall below it again. Thread-safe: admission and
+ * removal hold this object's lock; {@link #touch} is lock-free.
  */
 public final class CallRegistry implements CallAdmission {
+  private static final Logger LOG = LoggerFactory.getLogger(CallRegistry.class);
 
   /** What admission decided. */
   public enum Admission {
@@ -39,7 +44,9 @@ public final class CallRegistry implements CallAdmission {
   private final Clock clock;
   private final LongSupplier nanoTime;
   private final ConcurrentHashMap<String, LiveCall> calls = new ConcurrentHashMap<>();
+  private final IngestMetrics metrics;
   private int legs; // guarded by this
+  private boolean refusalLogged; // guarded by this: the cap was reached and said so
 
   public CallRegistry(
       FrameSink sink,
@@ -56,6 +63,7 @@ public final class CallRegistry implements CallAdmission {
     this.mediaTimeoutNanos = mediaTimeout.toNanos();
     this.clock = Objects.requireNonNull(clock, "clock");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     metrics.gauge("calls.active", "Calls admitted and not yet ended", this::activeCalls);
     metrics.gauge("legs.active", "Legs of the calls admitted, across front-ends", this::activeLegs);
   }
@@ -87,6 +95,7 @@ public final class CallRegistry implements CallAdmission {
         return Admission.DUPLICATE;
       }
       if (this.legs + legs.size() > maxLegs) {
+        refusedAtLimit(legs.size());
         return Admission.LIMIT_REACHED;
       }
       this.legs += legs.size();
@@ -106,7 +115,21 @@ public final class CallRegistry implements CallAdmission {
         return;
       }
       legs -= call.started().legs().size();
+      refusalLogged &= legs >= maxLegs;
       sink.accept(new CallEnded(callId, clock.instant(), reason));
+    }
+  }
+
+  @Override
+  public synchronized void refusedAtLimit(int refusedLegs) {
+    metrics.legsRefused(refusedLegs);
+    if (!refusalLogged) {
+      refusalLogged = true;
+      LOG.warn(
+          "ingest: ingest.max-legs={} reached ({} live): refusing new legs until some end;"
+              + " each refusal is counted in tonewatch.ingest.legs.refused",
+          maxLegs,
+          legs);
     }
   }
 

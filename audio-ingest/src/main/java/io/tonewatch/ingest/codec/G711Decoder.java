@@ -1,5 +1,7 @@
 package io.tonewatch.ingest.codec;
 
+import io.tonewatch.media.codec.G711;
+
 /**
  * PCMU or PCMA payloads (RFC 3551 §4.5.14): one byte per sample, through {@link G711}. Stateless.
  */

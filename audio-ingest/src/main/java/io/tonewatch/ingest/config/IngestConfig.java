@@ -38,7 +38,6 @@ public record IngestConfig(
     Leg websocketInboundLeg,
     boolean audioSocketEnabled,
     int audioSocketPort,
-    int audioSocketMaxConnections,
     int audioSocketReadTimeoutMs,
     int audioSocketMaxPayloadBytes,
     Leg audioSocketFirstLeg,
@@ -132,12 +131,6 @@ public record IngestConfig(
         "is not a timeout (0-86400000 ms, 0 = the media timeout)");
     range(
         AUDIOSOCKET_PORT, audioSocketPort, 0, 65535, "is not a port (0-65535, 0 = any free port)");
-    range(
-        AUDIOSOCKET_MAX_CONNECTIONS,
-        audioSocketMaxConnections,
-        1,
-        10_000,
-        "is not a connection count (1-10000, one thread each)");
     range(
         AUDIOSOCKET_READ_TIMEOUT_MS,
         audioSocketReadTimeoutMs,

@@ -109,7 +109,6 @@ public final class IngestConfigLoader {
         s.leg(WEBSOCKET_INBOUND_LEG),
         s.bool(AUDIOSOCKET_ENABLED),
         s.integer(AUDIOSOCKET_PORT),
-        s.integer(AUDIOSOCKET_MAX_CONNECTIONS),
         s.integer(AUDIOSOCKET_READ_TIMEOUT_MS),
         s.integer(AUDIOSOCKET_MAX_PAYLOAD_BYTES),
         s.leg(AUDIOSOCKET_FIRST_LEG),

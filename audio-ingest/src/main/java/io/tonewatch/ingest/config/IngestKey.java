@@ -20,7 +20,10 @@ public enum IngestKey {
       "ingest.rtp-port-min", "40000", "Lowest RTP port for calls of the control API (even)"),
   RTP_PORT_MAX(
       "ingest.rtp-port-max", "40999", "Highest port of the range (RTCP uses RTP port + 1)"),
-  MAX_LEGS("ingest.max-legs", "2000", "Concurrent legs across all front-ends"),
+  MAX_LEGS(
+      "ingest.max-legs",
+      "2000",
+      "Concurrent legs across all front-ends (RTP, WebSocket, AudioSocket sockets)"),
   MAX_DATAGRAM_BYTES(
       "ingest.max-datagram-bytes", "2048", "Largest UDP datagram accepted (12-65535)"),
   SOURCE_RATE_LIMIT_PPS(
@@ -69,10 +72,6 @@ public enum IngestKey {
       "Leg of the inbound track, customer or agent; the outbound track gets the other"),
   AUDIOSOCKET_ENABLED("ingest.audiosocket-enabled", "false", "Serve Asterisk AudioSocket on TCP"),
   AUDIOSOCKET_PORT("ingest.audiosocket-port", "9093", "AudioSocket TCP port (0: any free)"),
-  AUDIOSOCKET_MAX_CONNECTIONS(
-      "ingest.audiosocket.max-connections",
-      "256",
-      "AudioSocket sockets served at once (1-10000), one thread each; more are refused"),
   AUDIOSOCKET_READ_TIMEOUT_MS(
       "ingest.audiosocket.read-timeout-ms",
       "0",

@@ -10,17 +10,17 @@ import io.tonewatch.ingest.sink.FrameSink;
 /**
  * The end of one RTP stream's path: decodes each released packet by its payload type (one decoder
  * per type, created when first needed, since some keep state) and splits the channels into the
- * legs' {@link RtpFramer}s; fills gaps in every leg alike. Owned by the stream's receive thread.
+ * legs' {@link PcmFramer}s; fills gaps in every leg alike. Owned by the stream's receive thread.
  */
 final class LegPlayout implements PlayoutListener {
   private final AudioDecoder[] decoders = new AudioDecoder[PayloadMap.MAX_PAYLOAD_TYPE + 1];
-  private final RtpFramer[] framers;
+  private final PcmFramer[] framers;
   private short[] pcm = new short[2 * 160];
 
   LegPlayout(String callId, StreamLayout layout, FrameSink sink, IngestMetrics metrics) {
-    framers = new RtpFramer[layout.channelCount()];
+    framers = new PcmFramer[layout.channelCount()];
     for (int c = 0; c < framers.length; c++) {
-      framers[c] = new RtpFramer(callId, layout.leg(c), sink, metrics);
+      framers[c] = new PcmFramer(callId, layout.leg(c), sink, metrics);
     }
   }
 
@@ -53,20 +53,20 @@ final class LegPlayout implements PlayoutListener {
     }
     decoders[payloadType].decode(buf, offset, length, pcm);
     for (int c = 0; c < channels; c++) {
-      framers[c].append(pcm, c, channels, samples);
+      framers[c].onInterleaved(pcm, c, channels, samples);
     }
   }
 
   @Override
   public void onConceal(int samples) {
-    for (RtpFramer framer : framers) {
+    for (PcmFramer framer : framers) {
       framer.conceal(samples);
     }
   }
 
   /** Pads and emits each leg's partial frame. */
   void finish() {
-    for (RtpFramer framer : framers) {
+    for (PcmFramer framer : framers) {
       framer.finish();
     }
   }
@@ -74,7 +74,7 @@ final class LegPlayout implements PlayoutListener {
   /** Frames flagged concealed, over all legs. */
   long concealedFrames() {
     long concealed = 0;
-    for (RtpFramer framer : framers) {
+    for (PcmFramer framer : framers) {
       concealed += framer.concealedFrames();
     }
     return concealed;

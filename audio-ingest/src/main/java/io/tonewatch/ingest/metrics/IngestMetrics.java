@@ -70,6 +70,7 @@ public final class IngestMetrics {
   private final Map<Source, Map<PacketOutcome, Counter>> packets = new EnumMap<>(Source.class);
   private final Counter framesOut;
   private final Counter framesConcealed;
+  private final Counter legsRefused;
   private final DistributionSummary jitterSeconds;
   private final DistributionSummary lossRatio;
   private final PublishMeters publishMeters;
@@ -97,6 +98,10 @@ public final class IngestMetrics {
         Counter.builder(PREFIX + "frames.concealed")
             .description("Frames filled in for lost audio (a subset of frames)")
             .register(registry);
+    legsRefused =
+        Counter.builder(PREFIX + "legs.refused")
+            .description("Legs refused because ingest.max-legs legs were live, across front-ends")
+            .register(registry);
     jitterSeconds =
         DistributionSummary.builder(PREFIX + "jitter")
             .description("RFC 3550 interarrival jitter per leg, sampled once a second")
@@ -120,6 +125,11 @@ public final class IngestMetrics {
     if (concealed) {
       framesConcealed.increment();
     }
+  }
+
+  /** Counts legs refused at the leg limit, whichever front-end refused them. */
+  public void legsRefused(int legs) {
+    legsRefused.increment(legs);
   }
 
   /** Records one leg's current interarrival jitter; exported in seconds, Prometheus's base unit. */

@@ -86,10 +86,20 @@ final class LiveStreams {
     registry.close(callId, reason);
   }
 
-  void endAll(EndReason reason) {
-    for (String callId : List.copyOf(calls.keySet())) {
-      end(callId, reason);
+  /** The calls served now, a copy. */
+  List<String> callIds() {
+    return List.copyOf(calls.keySet());
+  }
+
+  /** The RTP ports of the call's streams (none when it is not served). */
+  List<Integer> rtpPortsOf(String callId) {
+    Entry entry = calls.get(callId);
+    if (entry == null) {
+      return List.of();
     }
+    List<Integer> ports = new ArrayList<>(entry.streams.size());
+    entry.streams.forEach(stream -> ports.add(stream.rtpPort()));
+    return ports;
   }
 
   Map<String, RtpCallInfo> views() {

@@ -17,12 +17,15 @@ import java.util.Set;
 /**
  * Static mode: calls nobody announced, made from the RTP that arrives on a port range. A stream is
  * new when its key has no receiver: the local port for {@link PairBy#PORT}, the local port and the
- * source address and port otherwise. Its first packet must parse as RTP; its SSRC names the call
- * {@code static-<port>-<ssrc>}. Pairing:
+ * source address and port otherwise. Its first packet must parse as RTP. A call is named {@code
+ * static-<port>-<ssrc>}: the port is the customer's (for pairs, the pair's first port, whichever
+ * leg arrives first) and the SSRC, of the stream that opened the call, keeps successive calls on
+ * one port apart. Pairing:
  *
  * <ul>
  *   <li>{@code port}: ports P and P+2, P = port-min + 4k, are one call: P the customer, P+2 the
- *       agent; the first stream on either opens the call, the other joins it while it lives.
+ *       agent, whichever leg's packet comes first; the first stream on either opens the call, the
+ *       other joins it while it lives.
  *   <li>{@code arrival}: the first new stream opens a call as the customer; the next new stream on
  *       any static port within the pair window joins it as the agent.
  *   <li>{@code none}: every new stream is a call with one customer leg.
@@ -95,7 +98,8 @@ final class StaticCalls {
         int pairBase = portMin + (port - portMin) / 4 * 4;
         leg = port == pairBase ? Leg.CUSTOMER : Leg.AGENT;
         String current = callOfPair.get(pairBase);
-        callId = current != null && live.serves(current) ? current : open(newCallId, BOTH);
+        String pairCallId = "static-" + pairBase + "-" + probe.ssrc();
+        callId = current != null && live.serves(current) ? current : open(pairCallId, BOTH);
         if (callId != null) {
           callOfPair.put(pairBase, callId);
         }

@@ -15,6 +15,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * rate ({@code RATE_LIMITED}), then handed to its stream's receiver; RTCP on port+1 is counted and
  * dropped (RFC 3550 section 11). The same thread ticks every receiver about every 10 ms and, every
  * 250 ms, reports media to the registry and ends idle calls. Other threads reach the loop only
- * through a command queue ({@link Selector#wakeup()}); the loop owns all other state.
+ * through a command queue ({@link Selector#wakeup()}); the loop owns all other state. A command
+ * that ends a call first reads what has already arrived on the call's ports: a hangup right after
+ * the last packets (often the loudest audio of the call) must not drop them.
  */
 public final class UdpMediaServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UdpMediaServer.class);
@@ -42,6 +45,9 @@ public final class UdpMediaServer implements AutoCloseable {
   // One read per ready channel and wake-up: at 50 packets/s a second read almost always finds the
   // socket empty and costs a syscall; a busy port stays ready and is read again on the next select.
   private static final int READS_PER_WAKEUP = 1;
+  // A full 256 KiB receive buffer of 20 ms G.711 packets is about 1,400 datagrams: draining a
+  // call's port before it ends reads at most this many, so one end cannot stall the loop.
+  private static final int MAX_DRAIN_READS = 2_048;
 
   /** Why {@link #openCall} did or did not open a call. */
   public enum OpenStatus {
@@ -66,6 +72,7 @@ public final class UdpMediaServer implements AutoCloseable {
   private final ByteBuffer buffer = ByteBuffer.allocate(65_536); // any UDP payload fits
   private final List<Integer> staticPorts = new ArrayList<>();
   private final List<DatagramChannel> staticChannels = new ArrayList<>();
+  private final Map<Integer, SelectionKey> rtpKeys = new HashMap<>(); // RTP port -> its key
   private StaticCalls staticCalls;
   private Selector selector;
   private Thread thread;
@@ -167,7 +174,7 @@ public final class UdpMediaServer implements AutoCloseable {
     CompletableFuture<Void> done = new CompletableFuture<>();
     if (!submit(
         () -> {
-          live.end(callId, reason);
+          drainAndEnd(callId, reason);
           done.complete(null);
         })) {
       done.complete(null);
@@ -247,7 +254,7 @@ public final class UdpMediaServer implements AutoCloseable {
         accepting = false;
       }
       runCommands(); // everything accepted before the stop still runs: opens, then their ends
-      live.endAll(EndReason.SHUTDOWN);
+      live.callIds().forEach(callId -> drainAndEnd(callId, EndReason.SHUTDOWN));
       staticChannels.forEach(PortPool::closeQuietly);
       try {
         selector.close();
@@ -268,13 +275,28 @@ public final class UdpMediaServer implements AutoCloseable {
     }
   }
 
+  /** Reads what the call's RTP ports already hold, then ends the call (flush, CallEnded). */
+  private void drainAndEnd(String callId, EndReason reason) {
+    for (int port : live.rtpPortsOf(callId)) {
+      SelectionKey key = rtpKeys.get(port);
+      if (key != null) {
+        read(key, MAX_DRAIN_READS);
+      }
+    }
+    live.end(callId, reason);
+  }
+
   private void readAll(SelectionKey key) {
+    read(key, READS_PER_WAKEUP);
+  }
+
+  private void read(SelectionKey key, int maxReads) {
     if (!key.isValid()) {
       return;
     }
     DatagramChannel channel = (DatagramChannel) key.channel();
     Endpoint endpoint = (Endpoint) key.attachment();
-    for (int i = 0; i < READS_PER_WAKEUP; i++) {
+    for (int i = 0; i < maxReads; i++) {
       buffer.clear();
       SocketAddress from;
       try {
@@ -322,8 +344,11 @@ public final class UdpMediaServer implements AutoCloseable {
         RtpStream stream =
             new RtpStream(callId, pair.rtpPort(), channels, receivers.create(callId, channels));
         live.addStream(stream);
-        pair.rtp()
-            .register(selector, SelectionKey.OP_READ, new Endpoint(pair.rtpPort(), false, stream));
+        rtpKeys.put(
+            pair.rtpPort(),
+            pair.rtp()
+                .register(
+                    selector, SelectionKey.OP_READ, new Endpoint(pair.rtpPort(), false, stream)));
         pair.rtcp()
             .register(selector, SelectionKey.OP_READ, new Endpoint(pair.rtpPort() + 1, true, null));
       }
@@ -334,6 +359,9 @@ public final class UdpMediaServer implements AutoCloseable {
   }
 
   private void release(PortPool.PortPair pair) {
+    if (Thread.currentThread() == thread) {
+      rtpKeys.remove(pair.rtpPort()); // the loop owns the map; other threads release unserved pairs
+    }
     pair.close(); // closing deregisters from the selector
     ports.release(pair.rtpPort());
   }
@@ -357,7 +385,9 @@ public final class UdpMediaServer implements AutoCloseable {
       }
       staticChannels.add(pair.rtp());
       staticChannels.add(pair.rtcp());
-      pair.rtp().register(selector, SelectionKey.OP_READ, new Endpoint(port, false, null));
+      rtpKeys.put(
+          port,
+          pair.rtp().register(selector, SelectionKey.OP_READ, new Endpoint(port, false, null)));
       pair.rtcp().register(selector, SelectionKey.OP_READ, new Endpoint(port + 1, true, null));
       staticPorts.add(port);
     }

@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * producer. When the producer cannot take a record (its buffer is full or the broker is unreachable
  * for max.block.ms) the sender retries that same record, so during an outage audio waits in the
  * queue, in order, and is delivered when the broker returns; only the drop-oldest rule (and, for
- * good, a delivery timeout or a non-retriable error) loses anything, and every loss is counted.
- * Thread-safety: {@code accept} from any thread; the sender thread owns {@code stalledSinceNanos};
- * {@code close} from one thread.
+ * good, a delivery timeout or a non-retriable error) loses anything, and every loss is counted. The
+ * gauge {@code tonewatch.ingest.publish.stalled} reads 1 while the producer refuses records (an
+ * outage is under way and audio is waiting) and 0 otherwise. Thread-safety: {@code accept} from any
+ * thread; the sender thread owns {@code stalledSinceNanos} and writes {@code stalled}; {@code
+ * close} from one thread.
  */
 public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaFramePublisher.class);
@@ -47,6 +49,7 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
   private volatile boolean closing;
   private volatile long closeDeadlineNanos;
   private long stalledSinceNanos = -1;
+  private volatile boolean stalled;
 
   /** Starts a publisher with a real {@link KafkaProducer} built from {@code settings}. */
   public static KafkaFramePublisher start(PublisherSettings settings, IngestMetrics metrics) {
@@ -72,6 +75,10 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
         "publish.producer.buffer.used.bytes",
         "Bytes of the Kafka producer's buffer holding unsent records",
         () -> ProducerBuffer.usedBytes(producer));
+    metrics.gauge(
+        "publish.stalled",
+        "1 while the Kafka producer refuses records and audio waits in the queue, else 0",
+        () -> stalled ? 1 : 0);
     this.sender = new Thread(this::drainToProducer, "tonewatch-publish-sender");
     sender.setDaemon(true);
     sender.start();
@@ -84,6 +91,11 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
       return;
     }
     queue.offer(message, nanoTime.getAsLong());
+  }
+
+  /** True while the producer refuses records, so that audio waits in the queue. */
+  public boolean stalled() {
+    return stalled;
   }
 
   /** Messages waiting in the queue now (not counting those inside the producer). */
@@ -155,6 +167,7 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
   private void stalled(Exception failure) {
     if (stalledSinceNanos < 0) {
       stalledSinceNanos = nanoTime.getAsLong();
+      stalled = true;
       log.warn(
           "Kafka {} is not taking records ({}); queueing audio, {} messages waiting",
           settings.bootstrapServers(),
@@ -167,6 +180,7 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
     if (stalledSinceNanos >= 0) {
       long stalledMillis = (nanoTime.getAsLong() - stalledSinceNanos) / 1_000_000;
       stalledSinceNanos = -1;
+      stalled = false;
       log.warn(
           "Kafka {} takes records again after {} ms; {} messages waiting",
           settings.bootstrapServers(),

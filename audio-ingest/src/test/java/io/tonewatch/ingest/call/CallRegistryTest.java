@@ -65,6 +65,17 @@ class CallRegistryTest {
   }
 
   @Test
+  void countsEveryLegRefusedAtTheLimitWhoeverRefusedIt() {
+    assertTrue(registry.open("c1", BOTH, Map.of()));
+    assertTrue(registry.open("c2", BOTH, Map.of()));
+    assertFalse(registry.open("c3", BOTH, Map.of()));
+    assertFalse(registry.open("c4", Set.of(Leg.AGENT), Map.of()));
+    registry.refusedAtLimit(1); // e.g. an AudioSocket socket beyond the cap
+    assertEquals(4, meters.get("tonewatch.ingest.legs.refused").counter().count());
+    assertEquals(2, published.size(), "refusals publish nothing");
+  }
+
+  @Test
   void holdsTheLegLimitAndFreesLegsOnClose() {
     assertTrue(registry.open("c1", BOTH, Map.of()));
     assertTrue(registry.open("c2", Set.of(Leg.CUSTOMER), Map.of()));

@@ -95,7 +95,6 @@ class IngestConfigTest {
     assertEquals(0, config.websocketIdleTimeoutMs());
     assertEquals(10_000, config.websocketIdleMillis(), "0 follows the media timeout");
     assertEquals(Leg.CUSTOMER, config.websocketInboundLeg());
-    assertEquals(256, config.audioSocketMaxConnections());
     assertEquals(0, config.audioSocketReadTimeoutMs());
     assertEquals(10_000, config.audioSocketReadMillis(), "0 follows the media timeout");
     assertEquals(4096, config.audioSocketMaxPayloadBytes());
@@ -112,7 +111,6 @@ class IngestConfigTest {
                 Map.entry("ingest.websocket.max-gap-frames", "0"),
                 Map.entry("ingest.websocket.idle-timeout-ms", "750"),
                 Map.entry("ingest.websocket.inbound-leg", "Agent"),
-                Map.entry("ingest.audiosocket.max-connections", "10000"),
                 Map.entry("ingest.audiosocket.read-timeout-ms", "1500"),
                 Map.entry("ingest.audiosocket.max-payload-bytes", "65535"),
                 Map.entry("ingest.audiosocket.first-leg", " agent ")));
@@ -121,7 +119,6 @@ class IngestConfigTest {
     assertEquals(0, config.websocketMaxGapFrames());
     assertEquals(750, config.websocketIdleMillis());
     assertEquals(Leg.AGENT, config.websocketInboundLeg());
-    assertEquals(10_000, config.audioSocketMaxConnections());
     assertEquals(1500, config.audioSocketReadMillis());
     assertEquals(65_535, config.audioSocketMaxPayloadBytes());
     assertEquals(Leg.AGENT, config.audioSocketFirstLeg());
@@ -133,10 +130,10 @@ class IngestConfigTest {
         IngestConfigLoader.load(
             null,
             Map.of(
-                "TONEWATCH_INGEST_AUDIOSOCKET_MAX_CONNECTIONS", "12",
+                "TONEWATCH_INGEST_AUDIOSOCKET_READ_TIMEOUT_MS", "1200",
                 "TONEWATCH_INGEST_WEBSOCKET_IDLE_TIMEOUT_MS", "2000"),
             Map.of());
-    assertEquals(12, config.audioSocketMaxConnections());
+    assertEquals(1200, config.audioSocketReadMillis());
     assertEquals(2000, config.websocketIdleMillis());
   }
 
@@ -157,12 +154,10 @@ class IngestConfigTest {
     assertMessage(
         refused("ingest.websocket.inbound-leg", "caller"),
         "ingest.websocket.inbound-leg=caller is not one of customer, agent");
-    assertMessage(
-        refused("ingest.audiosocket.max-connections", "0"),
-        "ingest.audiosocket.max-connections=0 is not a connection count (1-10000, one thread each)");
-    assertMessage(
-        refused("ingest.audiosocket.max-connections", "10001"),
-        "ingest.audiosocket.max-connections=10001");
+    // ingest.max-legs caps AudioSocket sockets too: the old separate cap is no setting any more.
+    IngestConfigException gone = refused("ingest.audiosocket.max-connections", "12");
+    assertMessage(gone, "ingest.audiosocket.max-connections");
+    assertMessage(gone, "is not an ingest setting");
     assertMessage(
         refused("ingest.audiosocket.read-timeout-ms", "soon"),
         "ingest.audiosocket.read-timeout-ms=soon is not a whole number");
@@ -207,10 +202,8 @@ class IngestConfigTest {
     assertMessage(
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                new AudioSocketSettings(
-                    a.bindAddress(), 0, 10_001, 5_000, 4096, null, Leg.CUSTOMER)),
-        "ingest.audiosocket.max-connections: 10001");
+            () -> new AudioSocketSettings(a.bindAddress(), 0, 0, 5_000, 4096, null, Leg.CUSTOMER)),
+        "ingest.max-legs: 0");
     assertMessage(
         assertThrows(IllegalArgumentException.class, () -> a.withReadTimeoutMillis(0)),
         "ingest.audiosocket.read-timeout-ms: 0");

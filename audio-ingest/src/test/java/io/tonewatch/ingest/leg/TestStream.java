@@ -1,7 +1,7 @@
 package io.tonewatch.ingest.leg;
 
-import io.tonewatch.ingest.codec.G711;
 import io.tonewatch.ingest.rtp.RtpPacketBuilder;
+import io.tonewatch.media.codec.G711;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

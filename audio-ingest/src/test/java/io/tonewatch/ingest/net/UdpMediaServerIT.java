@@ -14,6 +14,8 @@ import io.tonewatch.events.audio.EndReason;
 import io.tonewatch.ingest.call.CallRegistry;
 import io.tonewatch.ingest.metrics.IngestMetrics;
 import io.tonewatch.ingest.metrics.PacketOutcome;
+import io.tonewatch.testing.Await;
+import io.tonewatch.testing.FreePorts;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -26,14 +28,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The UDP loop on real sockets with receivers that only record what reaches them. */
 class UdpMediaServerIT {
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-  private static final int PORT_MIN = 47600;
+  // Below the ephemeral range, free when the test starts: see FreePorts.
+  private final int portMin = FreePorts.udpRange(200);
+  // The loop's and the registry's clock: tests that depend on elapsed time move it themselves.
+  private final AtomicLong nowNanos = new AtomicLong(System.nanoTime());
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final IngestMetrics metrics = new IngestMetrics(meters);
@@ -51,7 +56,7 @@ class UdpMediaServerIT {
 
   @Test
   void handsDatagramsToTheLegsPortAndCountsRtcpOnPortPlusOne() throws Exception {
-    start(settings(PORT_MIN, PORT_MIN + 9, 2048, "127.0.0.0/8", 0), 10, 30);
+    start(settings(portMin, portMin + 9, 2048, "127.0.0.0/8", 0), 10, 30);
     UdpMediaServer.OpenResult opened =
         server.openCall("c1", List.of(Leg.CUSTOMER, Leg.AGENT), Map.of(), false);
     assertEquals(UdpMediaServer.OpenStatus.OPENED, opened.status());
@@ -67,14 +72,19 @@ class UdpMediaServerIT {
       await(() -> datagrams(Leg.CUSTOMER) == 1 && datagrams(Leg.AGENT) == 2, "datagrams");
       await(() -> count(PacketOutcome.RTCP) == 1, "rtcp counted");
     }
-    await(() -> receivers.get(0).ticks > 10, "the loop ticks receivers");
+    await(
+        () -> {
+          advanceMillis(10); // the loop ticks every 10 ms of its clock
+          return receivers.get(0).ticks > 10;
+        },
+        "the loop ticks receivers");
     assertInstanceOf(CallStarted.class, published.get(0));
     assertEquals(List.of(List.of(Leg.CUSTOMER), List.of(Leg.AGENT)), channelsOfReceivers());
   }
 
   @Test
   void dropsOversizedForeignAndOverRateDatagramsAndCountsEach() throws Exception {
-    start(settings(PORT_MIN + 20, PORT_MIN + 29, 200, "127.0.0.0/8", 50), 10, 30);
+    start(settings(portMin + 20, portMin + 29, 200, "127.0.0.0/8", 50), 10, 30);
     int port =
         server.openCall("c1", List.of(Leg.CUSTOMER), Map.of(), false).rtpPorts().get(Leg.CUSTOMER);
     try (DatagramSocket socket = new DatagramSocket(0, LOOPBACK)) {
@@ -86,13 +96,14 @@ class UdpMediaServerIT {
       }
       await(() -> datagrams(Leg.CUSTOMER) + count(PacketOutcome.RATE_LIMITED) == 200, "all 200");
     }
-    assertTrue(count(PacketOutcome.RATE_LIMITED) >= 140, "a 50 pps bucket passes about 50");
-    assertTrue(datagrams(Leg.CUSTOMER) >= 50);
+    // The loop's clock stands still, so the bucket earns nothing back: exactly its burst passes.
+    assertEquals(50, datagrams(Leg.CUSTOMER), "a 50 pps bucket holds one second's worth");
+    assertEquals(150, count(PacketOutcome.RATE_LIMITED));
   }
 
   @Test
   void rejectsSourcesOutsideTheAllowedNetworks() throws Exception {
-    start(settings(PORT_MIN + 40, PORT_MIN + 49, 2048, "10.0.0.0/8,2001:db8::/32", 0), 10, 30);
+    start(settings(portMin + 40, portMin + 49, 2048, "10.0.0.0/8,2001:db8::/32", 0), 10, 30);
     int port = server.openCall("c1", List.of(Leg.AGENT), Map.of(), false).rtpPorts().get(Leg.AGENT);
     try (DatagramSocket socket = new DatagramSocket(0, LOOPBACK)) {
       for (int i = 0; i < 5; i++) {
@@ -105,7 +116,7 @@ class UdpMediaServerIT {
 
   @Test
   void aStereoCallUsesOnePortForBothLegs() throws Exception {
-    start(settings(PORT_MIN + 60, PORT_MIN + 69, 2048, "127.0.0.0/8", 0), 10, 30);
+    start(settings(portMin + 60, portMin + 69, 2048, "127.0.0.0/8", 0), 10, 30);
     UdpMediaServer.OpenResult opened =
         server.openCall("s1", List.of(Leg.AGENT, Leg.CUSTOMER), Map.of(), true);
     assertEquals(opened.rtpPorts().get(Leg.AGENT), opened.rtpPorts().get(Leg.CUSTOMER));
@@ -115,7 +126,7 @@ class UdpMediaServerIT {
 
   @Test
   void refusesWhenThePortRangeIsExhaustedAndReusesPortsAfterAnEnd() throws Exception {
-    start(settings(PORT_MIN + 80, PORT_MIN + 83, 2048, "127.0.0.0/8", 0), 10, 30);
+    start(settings(portMin + 80, portMin + 83, 2048, "127.0.0.0/8", 0), 10, 30);
     List<Leg> both = List.of(Leg.CUSTOMER, Leg.AGENT);
     assertEquals(
         UdpMediaServer.OpenStatus.OPENED, server.openCall("a", both, Map.of(), false).status());
@@ -125,7 +136,7 @@ class UdpMediaServerIT {
     assertEquals(1, published.size(), "a refused call publishes nothing");
     assertEquals(
         UdpMediaServer.OpenStatus.DUPLICATE, server.openCall("a", both, Map.of(), false).status());
-    server.endCall("a", EndReason.HANGUP).get(5, TimeUnit.SECONDS);
+    server.endCall("a", EndReason.HANGUP).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
     assertTrue(receivers.get(0).finished && receivers.get(1).finished, "receivers flushed");
     CallEnded ended = assertInstanceOf(CallEnded.class, published.get(1));
     assertEquals(EndReason.HANGUP, ended.reason());
@@ -135,7 +146,7 @@ class UdpMediaServerIT {
 
   @Test
   void endsACallWhoseMediaStopsAndKeepsOneThatTalks() throws Exception {
-    start(settings(PORT_MIN + 100, PORT_MIN + 109, 2048, "127.0.0.0/8", 0), 10, 1);
+    start(settings(portMin + 100, portMin + 109, 2048, "127.0.0.0/8", 0), 10, 1);
     int quiet =
         server
             .openCall("quiet", List.of(Leg.CUSTOMER), Map.of(), false)
@@ -143,14 +154,15 @@ class UdpMediaServerIT {
             .get(Leg.CUSTOMER);
     int talking =
         server.openCall("talking", List.of(Leg.AGENT), Map.of(), false).rtpPorts().get(Leg.AGENT);
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1800);
     try (DatagramSocket socket = new DatagramSocket(0, LOOPBACK)) {
       send(socket, quiet, new byte[20]);
-      while (System.nanoTime() < deadline) {
-        send(socket, talking, new byte[20]);
-        Thread.sleep(50); // pacing of the sender, not a wait for a result
-      }
+      send(socket, talking, new byte[20]);
+      await(() -> datagrams(Leg.CUSTOMER) == 1 && datagrams(Leg.AGENT) == 1, "both first packets");
+      advanceMillis(600);
+      send(socket, talking, new byte[20]);
+      await(() -> datagrams(Leg.AGENT) == 2, "the talking call's packet 600 ms later");
     }
+    advanceMillis(600); // 1.2 s after the quiet call's only packet, 0.6 s after the talking one's
     await(() -> !registry.isOpen("quiet"), "quiet call timed out");
     assertTrue(registry.isOpen("talking"));
     CallEnded ended =
@@ -161,8 +173,31 @@ class UdpMediaServerIT {
   }
 
   @Test
+  void aHangupRightAfterTheLastPacketsStillHandsEveryPacketToTheReceiver() throws Exception {
+    start(settings(portMin + 110, portMin + 119, 2048, "127.0.0.0/8", 0), 10, 30);
+    UdpMediaServer.OpenResult opened =
+        server.openCall("h1", List.of(Leg.CUSTOMER, Leg.AGENT), Map.of(), false);
+    await(() -> receivers.size() == 2, "served");
+    int packets = 100; // 2 s of 20 ms packets: well inside the ports' receive buffers
+    try (DatagramSocket socket = new DatagramSocket(0, LOOPBACK)) {
+      for (int i = 0; i < packets; i++) {
+        send(socket, opened.rtpPorts().get(Leg.CUSTOMER), new byte[172]);
+        send(socket, opened.rtpPorts().get(Leg.AGENT), new byte[172]);
+      }
+      // Loopback delivers each datagram into the port's buffer before send returns: all of them
+      // have arrived when the hangup is queued, and the loop must read them before it ends the leg.
+      server.endCall("h1", EndReason.HANGUP).get(30, TimeUnit.SECONDS);
+    }
+    for (FakeReceiver receiver : receivers) {
+      assertTrue(receiver.finished);
+      assertEquals(packets, receiver.datagramsAtFinish, receiver.channels + " before finish");
+    }
+    assertEquals(EndReason.HANGUP, assertInstanceOf(CallEnded.class, published.get(1)).reason());
+  }
+
+  @Test
   void closeEndsEveryCallWithShutdownAfterFlushingReceivers() throws Exception {
-    start(settings(PORT_MIN + 120, PORT_MIN + 129, 2048, "127.0.0.0/8", 0), 10, 30);
+    start(settings(portMin + 120, portMin + 129, 2048, "127.0.0.0/8", 0), 10, 30);
     server.openCall("a", List.of(Leg.CUSTOMER), Map.of(), false);
     server.openCall("b", List.of(Leg.AGENT), Map.of(), false);
     await(() -> receivers.size() == 2, "served");
@@ -185,7 +220,7 @@ class UdpMediaServerIT {
     // its ports, however the open and the loop's last drain interleave. Bounded: 40 rounds.
     for (int round = 0; round < 40; round++) {
       published.clear();
-      start(settings(PORT_MIN + 140, PORT_MIN + 199, 2048, "127.0.0.0/8", 0), 1000, 30);
+      start(settings(portMin + 140, portMin + 199, 2048, "127.0.0.0/8", 0), 1000, 30);
       UdpMediaServer racing = server;
       List<String> opened = new CopyOnWriteArrayList<>();
       String prefix = "r" + round + "-";
@@ -202,7 +237,8 @@ class UdpMediaServerIT {
                 }
               });
       opener.start();
-      Thread.sleep(round % 4);
+      int openedFirst = round % 5; // close after 0-4 opens: each round meets the opener elsewhere
+      await(() -> opened.size() >= openedFirst, "the first opens of round " + round);
       racing.close();
       opener.join(TimeUnit.SECONDS.toMillis(10));
       for (String id : opened) {
@@ -223,7 +259,7 @@ class UdpMediaServerIT {
             maxLegs,
             Duration.ofSeconds(timeoutSeconds),
             Clock.systemUTC(),
-            System::nanoTime);
+            nowNanos::get);
     server =
         new UdpMediaServer(
             settings,
@@ -234,7 +270,7 @@ class UdpMediaServerIT {
               return r;
             },
             metrics,
-            System::nanoTime);
+            nowNanos::get);
     server.start();
   }
 
@@ -267,14 +303,12 @@ class UdpMediaServerIT {
         .count();
   }
 
-  static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(5);
-    }
+  private void advanceMillis(long millis) {
+    nowNanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition, String what) {
+    Await.until(what, condition);
   }
 
   /** Records what the loop hands it; written by the loop thread, read by the test. */
@@ -283,6 +317,7 @@ class UdpMediaServerIT {
     volatile int datagrams;
     volatile int ticks;
     volatile boolean finished;
+    volatile int datagramsAtFinish = -1;
     volatile long lastArrivalNanos;
 
     FakeReceiver(List<Leg> channels) {
@@ -302,6 +337,7 @@ class UdpMediaServerIT {
 
     @Override
     public void finish() {
+      datagramsAtFinish = datagrams;
       finished = true;
     }
 

@@ -1,12 +1,11 @@
 package io.tonewatch.ingest.peers;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.audio.AudioFrame;
 import io.tonewatch.events.audio.AudioMessage;
 import io.tonewatch.events.audio.AudioMessageCodec;
 import io.tonewatch.events.audio.CallEnded;
+import io.tonewatch.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads the audio topic with a real consumer and hands out each call's frames once it ended. */
 final class AudioTopicReader implements AutoCloseable {
-  private static final Duration WAIT = Duration.ofSeconds(30);
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, List<AudioMessage>> byCall = new HashMap<>();
   private final Set<String> ended = new HashSet<>();
@@ -44,17 +42,18 @@ final class AudioTopicReader implements AutoCloseable {
 
   /** The frames of {@code leg} of {@code callId}, in the order they were published. */
   List<AudioFrame> leg(String callId, Leg leg) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!ended.contains(callId) && System.nanoTime() < deadline) {
-      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-        AudioMessage message = AudioMessageCodec.decode(record.value());
-        byCall.computeIfAbsent(message.callId(), c -> new ArrayList<>()).add(message);
-        if (message instanceof CallEnded) {
-          ended.add(message.callId());
-        }
-      }
-    }
-    assertTrue(ended.contains(callId), callId + " did not end on the topic within " + WAIT);
+    Await.until(
+        callId + " to end on the topic",
+        () -> {
+          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            AudioMessage message = AudioMessageCodec.decode(record.value());
+            byCall.computeIfAbsent(message.callId(), c -> new ArrayList<>()).add(message);
+            if (message instanceof CallEnded) {
+              ended.add(message.callId());
+            }
+          }
+          return ended.contains(callId);
+        });
     List<AudioFrame> frames = new ArrayList<>();
     for (AudioMessage message : byCall.get(callId)) {
       if (message instanceof AudioFrame frame && frame.leg() == leg) {

@@ -15,6 +15,7 @@ import io.tonewatch.ingest.publish.KafkaFramePublisher;
 import io.tonewatch.ingest.publish.PublisherSettings;
 import io.tonewatch.ingest.testing.Signals;
 import io.tonewatch.ingest.testing.UdpImpairmentProxy;
+import io.tonewatch.testing.FreePorts;
 import io.tonewatch.testing.TestKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,13 +63,18 @@ class RealPeersIT {
                     PublisherSettings.PREFIX + "topic",
                     TOPIC)),
             metrics);
+    int rtpPortMin = FreePorts.udpRange(100);
     IngestConfig config =
         IngestConfigLoader.fromMap(
             Map.of(
-                "ingest.http-port", "0",
-                "ingest.rtp-port-min", "46000",
-                "ingest.rtp-port-max", "46099",
-                "ingest.media-timeout-seconds", "20"));
+                "ingest.http-port",
+                "0",
+                "ingest.rtp-port-min",
+                Integer.toString(rtpPortMin),
+                "ingest.rtp-port-max",
+                Integer.toString(rtpPortMin + 99),
+                "ingest.media-timeout-seconds",
+                "20"));
     service = new IngestService(config, publisher, metrics, null).start();
     control = new ControlClient("http://127.0.0.1:" + service.httpPort());
     reader = new AudioTopicReader(kafka.bootstrapServers(), TOPIC, PARTITIONS);
@@ -132,11 +138,11 @@ class RealPeersIT {
     int port = control.openCall(callId, Leg.CUSTOMER);
     try (UdpImpairmentProxy proxy = UdpImpairmentProxy.start(port, 0.05, 0.05, 0.0, 0, 42L)) {
       RealSenders.run(RealSenders.ffmpeg(wav(), "pcm_mulaw", 0, proxy.port()));
-      proxy.awaitIdle();
+      short[] source = SourceAudio.samples();
+      int expected = source.length / AudioFrame.SAMPLES; // ffmpeg sends one packet per frame
+      proxy.awaitForwarded(expected);
       control.closeCall(callId);
       List<AudioFrame> frames = reader.leg(callId, Leg.CUSTOMER);
-      short[] source = SourceAudio.samples();
-      int expected = source.length / AudioFrame.SAMPLES;
       assertContiguous(frames);
       long lostInside = proxy.droppedSequencesBefore(proxy.lastForwardedSequence());
       assertTrue(lostInside > 0, "the proxy dropped some packets");

@@ -1,6 +1,7 @@
 package io.tonewatch.ingest.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.tonewatch.events.audio.CallEnded;
 import io.tonewatch.events.audio.CallStarted;
 import io.tonewatch.events.audio.EndReason;
 import io.tonewatch.ingest.metrics.IngestMetrics;
+import io.tonewatch.testing.Await;
 import io.tonewatch.testing.TestKafka;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,36 +23,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The broker goes away while a call is being published and comes back: what fits in the queue is
- * delivered, in order and once; what does not fit is the oldest audio, dropped and counted.
+ * delivered, in order and once; what does not fit is the oldest audio, dropped and counted. Each
+ * test reaches the outage by its own state, not by timing: it stops the broker, feeds frames until
+ * the publisher reports itself stalled (the producer's buffer is full), then queues a known number
+ * more. Each test has a cluster of its own, so one test's outage cannot reach the next.
  */
 class KafkaFramePublisherOutageIT {
   static final int PARTITIONS = 3;
   static final String CALL = "outage-call";
-  static TestKafka kafka;
+  static final int BUFFER_BYTES = 1 << 20;
 
+  /** Each frame's record carries at least its 320 bytes of noise, which lz4 cannot shrink. */
+  static final int MOST_FRAMES_A_BUFFER_HOLDS = BUFFER_BYTES / (2 * AudioFrame.SAMPLES);
+
+  TestKafka kafka;
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   final IngestMetrics metrics = new IngestMetrics(registry);
 
-  @BeforeAll
-  static void startKafka() throws Exception {
+  @BeforeEach
+  void startKafka() throws Exception {
     kafka = TestKafka.start();
   }
 
-  @AfterAll
-  static void stopKafka() throws Exception {
+  @AfterEach
+  void stopKafka() throws Exception {
     kafka.close();
   }
 
-  /** 1 MiB of producer buffer holds about 2,700 frames: a longer outage reaches the queue. */
-  static PublisherSettings settings(String topic, int queueFrames) {
+  /**
+   * The delivery timeout is far longer than any outage here, so nothing the producer holds expires
+   * while the broker is away, however slow the machine.
+   */
+  PublisherSettings settings(String topic, int queueFrames) {
     return new PublisherSettings(
         kafka.bootstrapServers(),
         topic,
@@ -59,10 +70,10 @@ class KafkaFramePublisherOutageIT {
         100,
         5,
         "lz4",
-        1 << 20,
+        BUFFER_BYTES,
         200,
-        120_000,
-        30_000);
+        1_800_000,
+        (int) Await.PATIENCE.toMillis());
   }
 
   static AudioFrame frame(Leg leg, long sequence) {
@@ -83,19 +94,6 @@ class KafkaFramePublisherOutageIT {
     }
   }
 
-  static void await(String what, long timeoutMillis, BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-      Thread.sleep(10);
-    }
-  }
-
-  static void log(String what) {
-    System.err.println(java.time.LocalTime.now() + " outage-it: " + what);
-  }
-
   double count(String name, String... tags) {
     return registry.get("tonewatch.ingest.publish." + name).tags(tags).counter().count();
   }
@@ -106,48 +104,49 @@ class KafkaFramePublisherOutageIT {
         .sum();
   }
 
-  /** Publishes the call's start and first frames, stops the broker, publishes the rest. */
-  KafkaFramePublisher publishThroughAnOutage(String topic, int queueFrames, int framesPerLeg)
+  /** What {@link #publishThroughAnOutage} sent: the publisher and the frames each leg got. */
+  record Outage(KafkaFramePublisher publisher, int framesPerLeg) {}
+
+  /**
+   * Publishes the call's start and first frames, stops the broker, fills the producer until the
+   * publisher stalls, queues {@code framesAfterStall} more a leg and the call's end, and starts the
+   * broker again.
+   */
+  Outage publishThroughAnOutage(String topic, int queueFrames, int framesAfterStall)
       throws Exception {
-    long startNanos = System.nanoTime();
     kafka.createTopic(topic, PARTITIONS);
     KafkaFramePublisher publisher =
         KafkaFramePublisher.start(settings(topic, queueFrames), metrics);
     publisher.accept(
         new CallStarted(CALL, Instant.EPOCH, Set.of(Leg.CUSTOMER, Leg.AGENT), Map.of()));
     publishFrames(publisher, 0, 20);
-    await("the first frames", 30_000, () -> count("messages", "type", "frame") == 40);
+    Await.until("the first frames", () -> count("messages", "type", "frame") == 40);
 
-    log("stopping the broker");
     kafka.stopBroker();
-    log("stopped");
-    // Feed the producer in steps the queue holds until it stops taking records (it has lost the
-    // topic's metadata or filled its 1 MiB buffer): from then on the sender retries one record.
-    double timeoutsBefore = count("errors", "kind", "send_timeout");
+    // In steps the queue holds: each step either goes into the producer's buffer or stalls it.
     int sequence = 20;
-    while (count("errors", "kind", "send_timeout") == timeoutsBefore) {
-      assertTrue(sequence < framesPerLeg / 2, "the producer took " + sequence + " frames a leg");
+    while (!publisher.stalled()) {
+      assertTrue(
+          sequence < 10 * MOST_FRAMES_A_BUFFER_HOLDS,
+          "the producer never filled its buffer: it took " + sequence + " frames a leg");
       publishFrames(publisher, sequence, sequence + 100);
       sequence += 100;
-      await(
+      Await.until(
           "the sender to hand on the frames or stall",
-          10_000,
-          () ->
-              publisher.queued() == 0 || count("errors", "kind", "send_timeout") > timeoutsBefore);
+          () -> publisher.queued() == 0 || publisher.stalled());
     }
-    log("stalled after " + sequence + " frames a leg");
-    publishFrames(publisher, sequence, framesPerLeg);
+    assertEquals(1, registry.get("tonewatch.ingest.publish.stalled").gauge().value());
+    publishFrames(publisher, sequence, sequence + framesAfterStall);
     publisher.accept(new CallEnded(CALL, Instant.EPOCH, EndReason.HANGUP));
+    assertTrue(publisher.stalled(), "the broker is still away");
     assertTrue(publisher.queued() > 0, "audio waits in the publisher's queue");
     assertTrue(publisher.queued() <= queueFrames + 1, "bounded: " + publisher.queued());
-    log("starting the broker, " + publisher.queued() + " queued");
     kafka.startBroker();
-    log("started " + (System.nanoTime() - startNanos) / 1_000_000 + " ms after the first frame");
-    return publisher;
+    return new Outage(publisher, sequence + framesAfterStall);
   }
 
   /** The call as read back: start first, end last, each leg's frames in increasing order. */
-  static Map<Leg, List<Long>> readBack(String topic, int expectedRecords) {
+  Map<Leg, List<Long>> readBack(String topic, int expectedRecords) {
     List<ConsumerRecord<byte[], byte[]>> records =
         kafka.consume(topic, PARTITIONS, expectedRecords);
     assertEquals(expectedRecords, records.size(), "each message exactly once");
@@ -168,15 +167,15 @@ class KafkaFramePublisherOutageIT {
 
   @Test
   void deliversEverythingQueuedDuringABrokerOutageInOrderAndOnce() throws Exception {
-    int framesPerLeg = 2_500;
-    try (KafkaFramePublisher publisher =
-        publishThroughAnOutage("it.audio.outage", 20_000, framesPerLeg)) {
-      await(
+    Outage outage = publishThroughAnOutage("it.audio.outage", 20_000, 2_000);
+    int framesPerLeg = outage.framesPerLeg();
+    try (KafkaFramePublisher publisher = outage.publisher()) {
+      Await.until(
           "delivery after the outage",
-          60_000,
           () ->
               count("messages", "type", "frame") == 2 * framesPerLeg
                   && count("messages", "type", "call_ended") == 1);
+      assertFalse(publisher.stalled(), "the publisher recovered");
     }
     assertEquals(0, dropped(), "nothing within the queue bound is lost");
     Map<Leg, List<Long>> sequences = readBack("it.audio.outage", 2 + 2 * framesPerLeg);
@@ -188,17 +187,16 @@ class KafkaFramePublisherOutageIT {
 
   @Test
   void aFullQueueDropsTheOldestFramesCountsThemAndKeepsTheCallStartAndEnd() throws Exception {
-    int framesPerLeg = 3_000;
     int queueFrames = 500;
+    Outage outage = publishThroughAnOutage("it.audio.bounded", queueFrames, 1_000);
+    int framesPerLeg = outage.framesPerLeg();
     double frames;
-    try (KafkaFramePublisher publisher =
-        publishThroughAnOutage("it.audio.bounded", queueFrames, framesPerLeg)) {
-      await(
-          "delivery after the outage", 60_000, () -> count("messages", "type", "call_ended") == 1);
+    try (KafkaFramePublisher publisher = outage.publisher()) {
+      Await.until("delivery after the outage", () -> count("messages", "type", "call_ended") == 1);
       frames = count("messages", "type", "frame");
     }
     double droppedFrames = count("dropped", "type", "frame", "reason", "queue_full");
-    assertTrue(droppedFrames > 0, "the outage outlasted the queue");
+    assertTrue(droppedFrames >= 2 * 1_000 - queueFrames, "the outage outlasted the queue");
     assertEquals(2 * framesPerLeg, frames + droppedFrames, "every frame published or counted");
     assertEquals(droppedFrames, dropped(), "only frames, only for a full queue");
     Map<Leg, List<Long>> sequences = readBack("it.audio.bounded", 2 + (int) frames);

@@ -20,8 +20,11 @@ import java.util.Map;
  * Coverage-guided fuzzing of the RTP path: {@link RtpPacket#parse} (RFC 3550 §5.1), the RTCP test
  * and the RFC 4733 event parser on any datagram, then the whole receiver on a stream made of it.
  * Nothing may throw; a packet that parses has version 2 and headers, payload and padding that add
- * up to the datagram; parsing at an offset in a larger buffer gives the same answer. Seeds and kept
- * crashes: {@code RtpPacketFuzzTestInputs/parsesAnyDatagramWithoutThrowing/}.
+ * up to the datagram; parsing at an offset in a larger buffer gives the same answer. And as an
+ * oracle a broken parser fails: the input's bytes also make a well-formed packet field by field
+ * ({@link RtpPacketBuilder}: CSRCs, extension, padding, payload all taken from the input), which
+ * must parse and give back every field. Seeds and kept crashes: {@code
+ * RtpPacketFuzzTestInputs/parsesAnyDatagramWithoutThrowing/}.
  */
 class RtpPacketFuzzTest {
   private static final int STREAM_PACKETS = 12;
@@ -33,6 +36,7 @@ class RtpPacketFuzzTest {
 
   @FuzzTest(maxDuration = "20s")
   void parsesAnyDatagramWithoutThrowing(byte[] datagram) {
+    parsesTheWellFormedPacketMadeFrom(datagram);
     boolean ok = packet.parse(datagram, 0, datagram.length);
     byte[] padded = new byte[datagram.length + 7];
     System.arraycopy(datagram, 0, padded, 3, datagram.length);
@@ -51,6 +55,57 @@ class RtpPacketFuzzTest {
     assertEquals(packet.payloadLength(), shifted.payloadLength());
     event.parse(datagram, packet.payloadOffset(), packet.payloadLength());
     receiveAsAStream(datagram);
+  }
+
+  /**
+   * Builds a valid packet from the input: fixed-header fields from its first 12 bytes (version
+   * forced to 2), CSRC count, extension and padding flags from byte 0, their lengths from the last
+   * byte, the rest as payload; parsing it must give each of them back.
+   */
+  private void parsesTheWellFormedPacketMadeFrom(byte[] input) {
+    if (input.length < RtpPacket.FIXED_HEADER_BYTES + 1) {
+      return;
+    }
+    int b0 = input[0] & 0xFF;
+    int lengths = input[input.length - 1] & 0xFF;
+    long[] csrcs = new long[b0 & 0x0F];
+    for (int i = 0; i < csrcs.length; i++) {
+      csrcs[i] = RtpPacket.readU32(input, 4 + (i % 2) * 4) ^ i;
+    }
+    byte[] extension = (b0 & 0x10) == 0 ? null : new byte[4 * (lengths & 0x07)];
+    int padding = (b0 & 0x20) == 0 ? 0 : 1 + (lengths >>> 3);
+    byte[] payload = java.util.Arrays.copyOfRange(input, 12, input.length - 1);
+    long ssrc = RtpPacket.readU32(input, 8);
+    RtpPacketBuilder builder =
+        new RtpPacketBuilder()
+            .payloadType(input[1] & 0x7F)
+            .marker((input[1] & 0x80) != 0)
+            .sequence(RtpPacket.readU16(input, 2))
+            .timestamp(RtpPacket.readU32(input, 4))
+            .ssrc(ssrc)
+            .csrcs(csrcs)
+            .padding(padding)
+            .payload(payload);
+    if (extension != null) {
+      builder.extension(extension);
+    }
+    byte[] built = builder.build();
+    assertTrue(packet.parse(built, 0, built.length), "a well-formed packet parses");
+    assertEquals(2, packet.version());
+    assertEquals(input[1] & 0x7F, packet.payloadType());
+    assertEquals((input[1] & 0x80) != 0, packet.marker());
+    assertEquals(RtpPacket.readU16(input, 2), packet.sequence());
+    assertEquals(RtpPacket.readU32(input, 4), packet.timestamp());
+    assertEquals(ssrc, packet.ssrc());
+    assertEquals(csrcs.length, packet.csrcCount());
+    assertEquals(extension != null, packet.extension());
+    assertEquals(padding, packet.paddingLength());
+    assertEquals(payload.length, packet.payloadLength());
+    int headerBytes =
+        RtpPacket.FIXED_HEADER_BYTES
+            + 4 * csrcs.length
+            + (extension == null ? 0 : 4 + extension.length);
+    assertEquals(headerBytes, packet.payloadOffset());
   }
 
   /**

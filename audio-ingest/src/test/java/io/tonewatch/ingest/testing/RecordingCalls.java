@@ -8,14 +8,12 @@ import io.tonewatch.events.audio.CallStarted;
 import io.tonewatch.events.audio.EndReason;
 import io.tonewatch.ingest.call.CallAdmission;
 import io.tonewatch.ingest.sink.FrameSink;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * A simple in-test {@link CallAdmission} and {@link FrameSink}: admits calls up to a leg limit,
@@ -101,22 +99,5 @@ public final class RecordingCalls implements CallAdmission, FrameSink {
       }
     }
     return null;
-  }
-
-  /** Polls {@code condition} every 10 ms until it holds or {@code timeout} passes. */
-  public static boolean await(BooleanSupplier condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return condition.getAsBoolean();
   }
 }

@@ -1,5 +1,6 @@
 package io.tonewatch.ingest.testing;
 
+import io.tonewatch.testing.Await;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -97,7 +98,7 @@ public final class UdpImpairmentProxy implements AutoCloseable {
   private final AtomicLong overflowed = new AtomicLong();
   private final AtomicLong lastForwardedSequence = new AtomicLong(-1);
   private volatile long lastReceiveNanos = System.nanoTime();
-  private volatile int pending; // held + delayed, for awaitIdle
+  private volatile int pending; // held + delayed, for awaitForwarded
   private volatile boolean running = true;
   private long highestSequence = -1;
   private long order;
@@ -147,18 +148,14 @@ public final class UdpImpairmentProxy implements AutoCloseable {
   }
 
   /**
-   * Waits (up to 10 s) until nothing has arrived for twice the flush time and nothing is held or
-   * delayed any more: everything the proxy will forward has gone.
+   * Waits until the proxy has taken {@code sentPackets} datagrams and holds or delays none of them
+   * any more: everything it will forward has gone. Counting, not quiet time, so a proxy thread that
+   * is slow to read its socket cannot make this return early.
    */
-  public void awaitIdle() throws InterruptedException {
-    long quietNanos = TimeUnit.MILLISECONDS.toNanos(2L * settings.flushAfterMillis());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() - lastReceiveNanos < quietNanos || pending > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the proxy on port " + port() + " did not go idle in 10 s");
-      }
-      Thread.sleep(10);
-    }
+  public void awaitForwarded(long sentPackets) {
+    Await.until(
+        "the proxy on port " + port() + " to take " + sentPackets + " and forward them",
+        () -> received.get() >= sentPackets && pending == 0);
   }
 
   private void run() {
@@ -183,8 +180,8 @@ public final class UdpImpairmentProxy implements AutoCloseable {
           continue;
         }
         lastReceiveNanos = System.nanoTime();
-        received.incrementAndGet();
         offer(Arrays.copyOf(packet.getData(), packet.getLength()), lastReceiveNanos);
+        received.incrementAndGet(); // after offer: a counted packet is forwarded or pending
       } catch (IOException e) {
         if (!running) {
           return; // closed

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tonewatch.testing.Await;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -15,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,13 +73,11 @@ class UdpImpairmentProxyIT {
       byte[] packet = rtp(i);
       sender.send(new DatagramPacket(packet, packet.length, to));
       if (i % 50 == 49) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (proxy.received() < i + 1 && System.nanoTime() < deadline) {
-          Thread.sleep(1);
-        }
+        int sent = i + 1;
+        Await.until("the proxy to take " + sent, () -> proxy.received() >= sent);
       }
     }
-    proxy.awaitIdle();
+    proxy.awaitForwarded(PACKETS);
   }
 
   private List<Integer> arrivals(long expected) throws IOException {

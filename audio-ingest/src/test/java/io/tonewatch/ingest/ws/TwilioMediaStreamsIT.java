@@ -13,14 +13,14 @@ import io.tonewatch.events.audio.AudioMessage;
 import io.tonewatch.events.audio.CallEnded;
 import io.tonewatch.events.audio.CallStarted;
 import io.tonewatch.events.audio.EndReason;
-import io.tonewatch.ingest.codec.G711;
 import io.tonewatch.ingest.metrics.IngestMetrics;
 import io.tonewatch.ingest.testing.RecordingCalls;
 import io.tonewatch.ingest.testing.Signals;
+import io.tonewatch.media.codec.G711;
+import io.tonewatch.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 
 /** A real WebSocket client on 127.0.0.1 speaking the Twilio Media Streams sequence. */
 class TwilioMediaStreamsIT {
-  private static final Duration WAIT = Duration.ofSeconds(10);
   private static final int SECONDS = 3;
   private static final int FRAMES = SECONDS * 50;
 
@@ -66,7 +65,7 @@ class TwilioMediaStreamsIT {
     }
     send(ws, TwilioJson.stop("CA-it-1"));
 
-    assertTrue(RecordingCalls.await(() -> calls.ended("CA-it-1") != null, WAIT));
+    Await.until("CA-it-1 ended", () -> calls.ended("CA-it-1") != null);
     CallStarted started = calls.started("CA-it-1");
     assertEquals(Set.of(Leg.CUSTOMER, Leg.AGENT), started.legs());
     assertEquals("a-17", started.metadata().get("agent"));
@@ -78,7 +77,10 @@ class TwilioMediaStreamsIT {
     assertTrue(all.get(0) instanceof CallStarted);
     assertTrue(all.get(all.size() - 1) instanceof CallEnded);
     assertEquals(1 + 1 + 2 * FRAMES + 1, packets("accepted"));
-    assertEquals(1000, listener.closed.get(5, TimeUnit.SECONDS), "closed normally after stop");
+    assertEquals(
+        1000,
+        listener.closed.get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS),
+        "closed normally after stop");
   }
 
   @Test
@@ -87,16 +89,16 @@ class TwilioMediaStreamsIT {
 
     Listener refused = new Listener();
     connect(port, "", refused);
-    assertEquals(1008, refused.closed.get(5, TimeUnit.SECONDS));
+    assertEquals(1008, refused.closed.get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS));
     Listener wrong = new Listener();
     connect(port, "?token=guess", wrong);
-    assertEquals(1008, wrong.closed.get(5, TimeUnit.SECONDS));
+    assertEquals(1008, wrong.closed.get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS));
     assertEquals(2, packets("unauthorized"));
 
     Listener ok = new Listener();
     WebSocket good = connect(port, "?token=s3cret", ok);
     send(good, TwilioJson.start("CA-it-2", "{}", "inbound"));
-    assertTrue(RecordingCalls.await(() -> calls.started("CA-it-2") != null, WAIT));
+    Await.until("CA-it-2 started", () -> calls.started("CA-it-2") != null);
 
     WebSocket bearer =
         client
@@ -104,9 +106,9 @@ class TwilioMediaStreamsIT {
             .header("Authorization", "Bearer s3cret")
             .buildAsync(
                 URI.create("ws://127.0.0.1:" + port + TwilioSettings.DEFAULT_PATH), new Listener())
-            .get(5, TimeUnit.SECONDS);
+            .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
     send(bearer, TwilioJson.start("CA-it-3", "{}", "inbound"));
-    assertTrue(RecordingCalls.await(() -> calls.started("CA-it-3") != null, WAIT));
+    Await.until("CA-it-3 started", () -> calls.started("CA-it-3") != null);
     assertNull(calls.started("CA-it-refused"));
   }
 
@@ -120,7 +122,7 @@ class TwilioMediaStreamsIT {
     send(ws, TwilioJson.media("inbound", 1, 0, new byte[160]));
     send(ws, TwilioJson.stop("CA-it-4"));
 
-    assertTrue(RecordingCalls.await(() -> calls.ended("CA-it-4") != null, WAIT));
+    Await.until("CA-it-4 ended", () -> calls.ended("CA-it-4") != null);
     assertEquals(2, packets("malformed"));
     assertEquals(1, calls.frames("CA-it-4", Leg.CUSTOMER).size());
   }
@@ -135,11 +137,14 @@ class TwilioMediaStreamsIT {
 
   private WebSocket connect(int port, String query, Listener listener) throws Exception {
     URI uri = URI.create("ws://127.0.0.1:" + port + TwilioSettings.DEFAULT_PATH + query);
-    return client.newWebSocketBuilder().buildAsync(uri, listener).get(5, TimeUnit.SECONDS);
+    return client
+        .newWebSocketBuilder()
+        .buildAsync(uri, listener)
+        .get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
   }
 
   private static void send(WebSocket ws, String text) throws Exception {
-    ws.sendText(text, true).get(5, TimeUnit.SECONDS);
+    ws.sendText(text, true).get(Await.PATIENCE.toSeconds(), TimeUnit.SECONDS);
   }
 
   private static byte[] mulaw(short[] pcm, int frame) {

@@ -1,4 +1,0 @@
-/**
- * Measures what the engine costs per leg, and aubio's pitch tracker on the same audio for scale.
- */
-package io.tonewatch.app.bench;

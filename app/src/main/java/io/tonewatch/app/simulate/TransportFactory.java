@@ -1,8 +1,0 @@
-package io.tonewatch.app.simulate;
-
-/** Makes the transport of each call; {@code timers} run delayed work on the loop thread. */
-@FunctionalInterface
-public interface TransportFactory {
-
-  CallTransport create(CallScript script, Timers timers);
-}

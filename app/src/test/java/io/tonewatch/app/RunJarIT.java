@@ -1,0 +1,161 @@
+package io.tonewatch.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tonewatch.events.AlertEvent;
+import io.tonewatch.events.AlertEventJson;
+import io.tonewatch.events.AlertKind;
+import io.tonewatch.events.AlertState;
+import io.tonewatch.events.Leg;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command end to end: the shaded jar's {@code run --demo} (embedded broker,
+ * ingest, processor, the bundled call over RTP on loopback) read back by the jar's {@code tail},
+ * then stopped with SIGTERM.
+ */
+class RunJarIT {
+  private static final Pattern KAFKA = Pattern.compile("run: Kafka (\\S+) \\(embedded\\)");
+  private static final Pattern HEALTH = Pattern.compile("process health (http://\\S+/health)");
+
+  @TempDir Path dir;
+  private final List<Process> children = new ArrayList<>();
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    for (Process child : children) {
+      if (child.isAlive()) {
+        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private Process jar(String name, String... args) throws Exception {
+    assumeTrue(Files.isRegularFile(JarIT.JAR), "the shaded jar is built at package");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(JarIT.JAR.toString());
+    command.addAll(List.of(args));
+    Process child =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve(name + ".out").toFile())
+            .redirectError(dir.resolve(name + ".err").toFile())
+            .start();
+    children.add(child);
+    return child;
+  }
+
+  private String read(String name) throws Exception {
+    Path file = dir.resolve(name);
+    return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+  }
+
+  @Test
+  void runDemoRaisesALiveAlertThatTailPrints() throws Exception {
+    Process run =
+        jar(
+            "run",
+            "run",
+            "--demo",
+            "--set",
+            "ingest.http-port=0",
+            "--set",
+            "process.http-port=0",
+            "--set",
+            "ingest.rtp-port-min=46200",
+            "--set",
+            "ingest.rtp-port-max=46299");
+    String banner = awaitOutput(run, "run", KAFKA);
+    String kafka = group(KAFKA, banner);
+
+    Process tail =
+        jar(
+            "tail",
+            "tail",
+            "--kafka",
+            kafka,
+            "--from-beginning",
+            "--count",
+            "1",
+            "--format",
+            "jsonl",
+            "--duration",
+            "300");
+    assertTrue(tail.waitFor(5, TimeUnit.MINUTES), "tail printed no alert");
+    assertEquals(0, tail.exitValue(), read("tail.err"));
+    List<String> lines = read("tail.out").lines().filter(l -> !l.isBlank()).toList();
+    assertEquals(1, lines.size(), read("tail.out"));
+    AlertEvent first = AlertEventJson.fromJson(lines.get(0));
+    assertEquals("demo-1", first.callId());
+    assertEquals(AlertKind.RAISED_VOICE, first.kind());
+    assertEquals(Leg.CUSTOMER, first.leg());
+    assertEquals(AlertState.OPENED, first.state());
+
+    String out = awaitOutput(run, "run", Pattern.compile("alert: demo-1 .* raised_voice +opened"));
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(group(HEALTH, out))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, health.statusCode(), health.body());
+    String metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(group(HEALTH, out).replace("/health", "/metrics")))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    for (String name :
+        List.of(
+            "tonewatch_process_frames_total ",
+            "tonewatch_process_alerts_total{kind=\"raised_voice\",severity=\"raised\"} 1.0",
+            "tonewatch_process_decision_lag_seconds_count",
+            "tonewatch_process_engine_frame_seconds{quantile=\"0.99\"}",
+            "tonewatch_process_calls_live ",
+            "tonewatch_process_consumer_lag ",
+            "tonewatch_process_kafka_reachable 1.0")) {
+      assertTrue(metrics.contains(name), name + " in\n" + metrics);
+    }
+
+    run.destroy(); // SIGTERM: ingest flushed, offsets committed, broker closed
+    assertTrue(run.waitFor(60, TimeUnit.SECONDS), "run stops on SIGTERM");
+    assertTrue(read("run.out").contains("run: stopped"), read("run.out"));
+  }
+
+  private String awaitOutput(Process child, String name, Pattern pattern) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      String text = read(name + ".out");
+      if (pattern.matcher(text).find()) {
+        return text;
+      }
+      assertTrue(child.isAlive(), name + " exited: " + read(name + ".err"));
+      Thread.sleep(100);
+    }
+    throw new AssertionError(name + " never printed " + pattern + ": " + read(name + ".out"));
+  }
+
+  private static String group(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    assertTrue(m.find(), pattern + " in " + text);
+    return m.group(1);
+  }
+}

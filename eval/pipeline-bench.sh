@@ -1,0 +1,70 @@
+#!/bin/sh
+# The whole pipeline under load: `tonewatch run` (embedded Kafka, ingest, stream-processor) fed by
+# `tonewatch simulate --calls N` (the bundled two-leg call over RTP on loopback, in real time, all
+# calls live at once), then both services' /metrics read while the calls are still running. Prints
+# what was sent, published, dropped and analysed, and the capture-to-decision lag per frame (record
+# time stamped by ingest to the end of the frame's analysis). A benchmark: it never fails on figures.
+#
+# Usage: eval/pipeline-bench.sh CALLS [SECONDS] [WORKERS]
+#   SECONDS: length of every call (default 60); WORKERS: process.workers (default 2).
+#   Needs the jar: ./mvnw -q -DskipTests package. Prints figures; the recorded ones are in
+#   docs/BENCHMARKS.md.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+jar="$root/app/target/tonewatch.jar"
+calls="${1:?usage: pipeline-bench.sh CALLS [SECONDS] [WORKERS]}"
+seconds="${2:-60}"
+workers="${3:-2}"
+[ -f "$jar" ] || { echo "pipeline-bench: build the jar first: ./mvnw -q -DskipTests package" >&2; exit 2; }
+out=$(mktemp -d -t tonewatch-pipeline-bench-XXXXXX)
+
+java -jar "$jar" run --set ingest.http-port=0 --set process.http-port=0 \
+  --set ingest.max-legs=$((calls * 2 + 10)) --set process.max-calls=$((calls + 10)) \
+  --set process.workers="$workers" >"$out/run.log" 2>"$out/run.err" &
+run_pid=$!
+trap 'kill $run_pid 2>/dev/null || true' EXIT INT TERM
+i=0
+until grep -q "watch alerts with" "$out/run.log" 2>/dev/null; do
+  i=$((i + 1))
+  [ $i -lt 600 ] && kill -0 $run_pid 2>/dev/null || { echo "pipeline-bench: run did not start" >&2; cat "$out/run.err" >&2; exit 1; }
+  sleep 0.1
+done
+control=$(sed -n 's|^run: ingest control API \(http://[^/]*\)/.*|\1|p' "$out/run.log")
+process=$(sed -n 's|^run: process health \(http://[^/]*\)/.*|\1|p' "$out/run.log")
+
+# Starts spread over 10 s; the metrics are read 5 s before the last call ends, under full load.
+stagger_ms=$((10000 / calls))
+java -jar "$jar" simulate --no-progress --control "$control" --calls "$calls" \
+  --duration "${seconds}s" --stagger "${stagger_ms}ms" >"$out/simulate.log" 2>&1 &
+sim_pid=$!
+sleep $((seconds + 5))
+curl -s "$control/metrics" >"$out/ingest.prom"
+curl -s "$process/metrics" >"$out/process.prom"
+wait $sim_pid || true
+kill $run_pid
+wait $run_pid 2>/dev/null || true
+trap - EXIT INT TERM
+
+value() { # FILE METRIC-PREFIX: the sum of the samples whose line starts with it
+  awk -v m="$2" 'index($0, m) == 1 { s += $NF } END { printf "%.0f", s }' "$1"
+}
+quantile() { # FILE TIMER Q: seconds -> ms
+  awk -v m="$2{quantile=\"$3\"" 'index($0, m) == 1 { printf "%.1f", $NF * 1000 }' "$1"
+}
+within=$(value "$out/process.prom" 'tonewatch_process_frame_lag_seconds_bucket{le="0.2"')
+counted=$(value "$out/process.prom" 'tonewatch_process_frame_lag_seconds_count')
+echo "pipeline-bench: $calls two-leg calls of $seconds s, $workers engine threads, $(nproc) cores"
+grep -E "^(calls|sent|send rate|late sends)" "$out/simulate.log" | sed 's/^/  simulate  /'
+echo "  ingest    frames $(value "$out/ingest.prom" tonewatch_ingest_frames_total)," \
+  "concealed $(value "$out/ingest.prom" tonewatch_ingest_frames_concealed_total)," \
+  "published $(value "$out/ingest.prom" 'tonewatch_ingest_publish_messages_total{type="frame"')," \
+  "dropped $(value "$out/ingest.prom" tonewatch_ingest_publish_dropped_total)"
+echo "  process   frames $(value "$out/process.prom" tonewatch_process_frames_total)," \
+  "consumer lag $(value "$out/process.prom" tonewatch_process_consumer_lag) records," \
+  "live calls $(value "$out/process.prom" tonewatch_process_calls_live)"
+echo "  lag       capture to decision p50 $(quantile "$out/process.prom" tonewatch_process_frame_lag_seconds 0.5) ms," \
+  "p99 $(quantile "$out/process.prom" tonewatch_process_frame_lag_seconds 0.99) ms," \
+  "$within of $counted frames within 200 ms"
+echo "  engine    per frame p50 $(quantile "$out/process.prom" tonewatch_process_engine_frame_seconds 0.5) ms," \
+  "p99 $(quantile "$out/process.prom" tonewatch_process_engine_frame_seconds 0.99) ms"
+echo "pipeline-bench: logs and scrapes in $out"

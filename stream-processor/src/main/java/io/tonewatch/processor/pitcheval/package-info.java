@@ -1,2 +1,0 @@
-/** Offline check of the engine's pitch track against Praat's on a directory of 8 kHz WAV files. */
-package io.tonewatch.processor.pitcheval;

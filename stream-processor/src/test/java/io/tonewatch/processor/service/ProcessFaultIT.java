@@ -1,0 +1,203 @@
+package io.tonewatch.processor.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tonewatch.events.AlertEvent;
+import io.tonewatch.testing.Await;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Crashes, moves and outages with the real broker: after de-duplication by alert id and state,
+ * every call's alerts must equal those of an uninterrupted run (the engine's offline events).
+ */
+class ProcessFaultIT extends KafkaIT {
+  /** Where the first alert is decided must lie before {@code split}, so it is mid-call. */
+  private static int splitAfterFirstAlert(CallFeed call) {
+    long firstMs = call.offline().get(0).mediaTimeMs();
+    int split = (int) (call.messages.size() * 0.8);
+    assertTrue(firstMs < (split / 2) * 20L, "the first alert must come before the split");
+    return split;
+  }
+
+  private static void assertUninterrupted(AlertTap alerts, CallFeed call) {
+    List<AlertEvent> expected = call.offline();
+    Await.until(call.callId + "'s last alert", () -> alerts.sawLast(expected));
+    assertEquals(expected, AlertTap.deduplicated(alerts.events(call.callId)), call.callId);
+  }
+
+  @Test
+  void aKilledInstanceIsReplacedWithoutLosingOrChangingAnAlert() throws Exception {
+    ServiceFixture fixture = new ServiceFixture(kafka, "kill", 1);
+    Instant t0 = Instant.parse("2026-03-02T09:00:00Z");
+    CallFeed done = new CallFeed("call-kill-done", CALL, t0);
+    CallFeed open = new CallFeed("call-kill-open", CALL, t0.plusSeconds(60));
+    int split = splitAfterFirstAlert(open);
+    Process child = null;
+    try (KafkaProducer<byte[], byte[]> producer = fixture.producer();
+        AlertTap alerts = fixture.alerts();
+        Admin admin = admin()) {
+      done.send(producer, fixture.audioTopic, 0, done.messages.size());
+      long openStart = done.messages.size();
+      open.send(producer, fixture.audioTopic, 0, split);
+      child = startChild(fixture);
+      Await.until("the finished call's last alert", () -> alerts.sawLast(done.offline()));
+      Await.until("an alert of the open call", () -> !alerts.events(open.callId).isEmpty());
+      TopicPartition tp = new TopicPartition(fixture.audioTopic, 0);
+      Await.until(
+          "a commit past the finished call",
+          () -> committed(admin, fixture.groupId, tp) == openStart);
+
+      child.destroyForcibly().waitFor();
+      open.send(producer, fixture.audioTopic, split, open.messages.size());
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      try (ProcessService replacement = fixture.start(registry)) {
+        assertUninterrupted(alerts, open);
+        assertUninterrupted(alerts, done);
+        assertEquals(1.0, registry.get("tonewatch.process.calls.replayed").counter().count());
+      }
+    } finally {
+      if (child != null) {
+        child.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void theCallsOfAStoppedInstanceContinueOnTheOther() throws Exception {
+    int partitions = 4;
+    ServiceFixture fixture = new ServiceFixture(kafka, "move", partitions);
+    List<CallFeed> calls = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      calls.add(new CallFeed(callIdOnPartition("call-move", p, partitions), CALL, Instant.EPOCH));
+    }
+    int split = splitAfterFirstAlert(calls.get(0));
+    SimpleMeterRegistry stays = new SimpleMeterRegistry();
+    try (KafkaProducer<byte[], byte[]> producer = fixture.producer();
+        AlertTap alerts = fixture.alerts();
+        ProcessService survivor = fixture.start(stays)) {
+      ProcessService leaving = fixture.start(new SimpleMeterRegistry());
+      try {
+        Await.until("both instances in the group", () -> leaving.health().ready());
+        Await.until("both instances in the group", () -> survivor.health().ready());
+        for (CallFeed call : calls) {
+          call.send(producer, fixture.audioTopic, 0, split);
+        }
+        for (CallFeed call : calls) {
+          Await.until("an alert of " + call.callId, () -> !alerts.events(call.callId).isEmpty());
+        }
+      } finally {
+        leaving.close();
+      }
+      for (CallFeed call : calls) {
+        call.send(producer, fixture.audioTopic, split, call.messages.size());
+      }
+      for (CallFeed call : calls) {
+        assertUninterrupted(alerts, call);
+      }
+      double replayed = stays.get("tonewatch.process.calls.replayed").counter().count();
+      assertTrue(replayed >= 1, "the survivor replays the calls it took over: " + replayed);
+    }
+  }
+
+  @Test
+  void aBrokerOutageOf20SecondsDelaysAlertsButLosesNone() throws Exception {
+    ServiceFixture fixture = new ServiceFixture(kafka, "outage", 1);
+    CallFeed call = new CallFeed("call-outage", CALL, Instant.parse("2026-03-02T11:00:00Z"));
+    int split = splitAfterFirstAlert(call);
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (KafkaProducer<byte[], byte[]> producer = fixture.producer();
+        AlertTap alerts = fixture.alerts();
+        ProcessService service = fixture.start(registry)) {
+      call.send(producer, fixture.audioTopic, 0, split);
+      Await.until("an alert before the outage", () -> !alerts.events(call.callId).isEmpty());
+
+      long outageStart = System.nanoTime();
+      kafka.stopBroker();
+      Await.until("/health to say it waits for Kafka", () -> !service.health().ready());
+      assertTrue(
+          service.health().status().startsWith("waiting for Kafka"), service.health().status());
+      assertEquals(0.0, registry.get("tonewatch.process.kafka.reachable").gauge().value());
+      long leftMillis = 20_000 - Duration.ofNanos(System.nanoTime() - outageStart).toMillis();
+      Thread.sleep(Math.max(0, leftMillis)); // the outage itself: the scenario, not a wait
+      kafka.startBroker();
+
+      call.send(producer, fixture.audioTopic, split, call.messages.size());
+      assertUninterrupted(alerts, call);
+      Await.until("/health ready again", () -> service.health().ready());
+      assertEquals(0.0, registry.get("tonewatch.process.calls.live").gauge().value());
+    }
+  }
+
+  private static Process startChild(ServiceFixture fixture) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(ProcessChild.class.getName());
+    command.add(kafka.bootstrapServers());
+    for (Map.Entry<String, String> e : fixture.settings().entrySet()) {
+      command.add(e.getKey() + "=" + e.getValue());
+    }
+    File log = new File("target", "process-child-" + fixture.groupId + ".log");
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+  }
+
+  private static Admin admin() {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    return Admin.create(p);
+  }
+
+  /** The group's committed offset on {@code tp}, or -1 when none (or the broker did not say). */
+  private static long committed(Admin admin, String groupId, TopicPartition tp) {
+    try {
+      OffsetAndMetadata offset =
+          admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().get(tp);
+      return offset == null ? -1 : offset.offset();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  /** A call id that Kafka's default partitioner puts on {@code partition}. */
+  private static String callIdOnPartition(String prefix, int partition, int partitions) {
+    for (int i = 0; ; i++) {
+      String id = prefix + "-" + i;
+      byte[] key = id.getBytes(StandardCharsets.UTF_8);
+      if (Utils.toPositive(Utils.murmur2(key)) % partitions == partition) {
+        return id;
+      }
+    }
+  }
+
+  @Test
+  void theCallIdsOfTheMoveTestCoverEveryPartition() {
+    List<String> ids = new ArrayList<>();
+    for (int p = 0; p < 4; p++) {
+      ids.add(callIdOnPartition("call-move", p, 4));
+    }
+    assertEquals(4, ids.stream().distinct().count());
+    assertFalse(ids.contains(null));
+  }
+}
