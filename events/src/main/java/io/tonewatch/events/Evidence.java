@@ -1,5 +1,6 @@
 package io.tonewatch.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record Evidence(
     double voicedSeconds,
     double score,
     double overlapSeconds,
-    Map<String, Double> scoreInputs) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> scoreInputs) {
 
   public static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0, 0);
 
