@@ -1,10 +1,11 @@
 package io.tonewatch.processor.engine.score;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.UnaryOperator;
 
 /**
  * A logistic model of a raised voice over the {@link ModelInput}s of the current turn, with the
@@ -30,8 +31,9 @@ public record ScoreModel(
     double earlyPenalty,
     double shoutingLogit) {
 
-  /** The model shipped with the engine. */
-  public static final String BUNDLED_RESOURCE = "raised-voice-model.properties";
+  /** The model shipped with the engine: a properties resource on the classpath. */
+  public static final String BUNDLED_RESOURCE =
+      "io.tonewatch.processor.engine.score.RaisedVoiceModel";
 
   public ScoreModel {
     if (version == null || version.isBlank()) {
@@ -79,32 +81,45 @@ public record ScoreModel(
   }
 
   /**
-   * Reads a model file: {@code version}, {@code bias}, {@code weight.KEY} for every input key, and
-   * {@code open.logit}, {@code close.logit}, {@code early.penalty}, {@code shouting.logit}.
+   * Parses a model file's text: {@code key=value} lines ({@code #} starts a comment) with {@code
+   * version}, {@code bias}, {@code weight.KEY} for every input key, and {@code open.logit}, {@code
+   * close.logit}, {@code early.penalty}, {@code shouting.logit}. The engine does no I/O: callers
+   * read the file.
    *
    * @throws IllegalArgumentException naming the key and value that is missing or not a number
    */
-  public static ScoreModel read(InputStream in, String source) throws IOException {
-    Properties p = new Properties();
-    p.load(in);
+  public static ScoreModel parse(String text, String source) {
+    Map<String, String> values = new HashMap<>();
+    for (String line : text.split("\\R")) {
+      String trimmed = line.strip();
+      int eq = trimmed.indexOf('=');
+      if (!trimmed.isEmpty() && !trimmed.startsWith("#") && eq > 0) {
+        values.put(trimmed.substring(0, eq).strip(), trimmed.substring(eq + 1).strip());
+      }
+    }
+    return from(values::get, source);
+  }
+
+  private static ScoreModel from(UnaryOperator<String> lookup, String source) {
     double[] w = new double[ModelInput.values().length];
     for (ModelInput input : ModelInput.values()) {
-      w[input.ordinal()] = number(p, "weight." + input.key(), source);
+      w[input.ordinal()] = number(lookup, "weight." + input.key(), source);
     }
-    double bias = number(p, "bias", source);
-    double open = number(p, "open.logit", source);
-    double close = number(p, "close.logit", source);
-    double early = number(p, "early.penalty", source);
-    double shouting = number(p, "shouting.logit", source);
+    double bias = number(lookup, "bias", source);
+    double open = number(lookup, "open.logit", source);
+    double close = number(lookup, "close.logit", source);
+    double early = number(lookup, "early.penalty", source);
+    double shouting = number(lookup, "shouting.logit", source);
+    String version = lookup.apply("version");
     try {
-      return new ScoreModel(p.getProperty("version", ""), bias, w, open, close, early, shouting);
+      return new ScoreModel(version == null ? "" : version, bias, w, open, close, early, shouting);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
   }
 
-  private static double number(Properties p, String key, String source) {
-    String text = p.getProperty(key);
+  private static double number(UnaryOperator<String> lookup, String key, String source) {
+    String text = lookup.apply(key);
     try {
       double value = Double.parseDouble(text == null ? "" : text.trim());
       if (Double.isFinite(value)) {
@@ -149,14 +164,8 @@ public record ScoreModel(
     static final ScoreModel MODEL = load();
 
     private static ScoreModel load() {
-      try (InputStream in = ScoreModel.class.getResourceAsStream(BUNDLED_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException(BUNDLED_RESOURCE + " is missing from the engine");
-        }
-        return read(in, BUNDLED_RESOURCE);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + BUNDLED_RESOURCE, e);
-      }
+      ResourceBundle bundle = ResourceBundle.getBundle(BUNDLED_RESOURCE, Locale.ROOT);
+      return from(key -> bundle.containsKey(key) ? bundle.getString(key) : null, BUNDLED_RESOURCE);
     }
   }
 }

@@ -12,7 +12,6 @@ import io.tonewatch.processor.engine.detect.RaisedVoiceRule;
 import io.tonewatch.processor.engine.score.ModelInput;
 import io.tonewatch.processor.engine.score.ScoreModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,9 +66,7 @@ public final class FoldAnalysis {
   }
 
   private static ScoreModel read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return ScoreModel.read(in, file.toString());
-    }
+    return ScoreModel.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
   }
 
   private static void analyse(

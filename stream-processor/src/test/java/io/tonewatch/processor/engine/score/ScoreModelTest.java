@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Reading, validating and applying model files. */
 class ScoreModelTest {
   static String file(double pitchWeight, double levelWeight) {
-    StringBuilder sb = new StringBuilder("version=test-model\nbias=-3\n");
+    StringBuilder sb = new StringBuilder("# a comment\nversion=test-model\nbias=-3\n");
     for (ModelInput input : ModelInput.values()) {
       double w =
           input == ModelInput.PITCH_ST
@@ -24,13 +21,12 @@ class ScoreModelTest {
         .toString();
   }
 
-  static ScoreModel read(String text) throws IOException {
-    return ScoreModel.read(
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test.properties");
+  static ScoreModel read(String text) {
+    return ScoreModel.parse(text, "test.properties");
   }
 
   @Test
-  void theScoreIsTheBiasPlusTheWeightedInputs() throws IOException {
+  void theScoreIsTheBiasPlusTheWeightedInputs() {
     ScoreModel model = read(file(0.5, 0.25));
     double[] inputs = new double[ModelInput.values().length];
     inputs[ModelInput.PITCH_ST.ordinal()] = 6;
