@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tonewatch.events.AlertEvent;
-import io.tonewatch.events.AlertKind;
 import io.tonewatch.events.AlertState;
-import io.tonewatch.events.Leg;
-import io.tonewatch.processor.engine.WallClock;
 import io.tonewatch.processor.engine.features.LegFeatures;
 import io.tonewatch.processor.engine.score.ModelInput;
 import io.tonewatch.processor.engine.score.ScoreModel;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -39,15 +35,7 @@ class LearnedScoreDetectorTest {
     ScoreModel model = new ScoreModel("test", -4, w, 0, -2, 8, 3);
     detector =
         new RaisedVoiceDetector(
-            RaisedVoiceRule.defaults(),
-            model,
-            new EpisodeEmitter(
-                "call-1",
-                AlertKind.RAISED_VOICE,
-                Leg.CUSTOMER,
-                "test",
-                WallClock.anchoredAt(Instant.EPOCH),
-                events::add));
+            RaisedVoiceRule.defaults(), model, RaisedVoiceDetectorTest.emitter(events));
   }
 
   @Test
