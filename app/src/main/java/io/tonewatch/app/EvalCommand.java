@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,8 @@ final class EvalCommand implements Callable<Integer> {
       description = "Where to write NAME.jsonl (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("eval-out");
 
+  @Mixin DecisionOption decision = new DecisionOption();
+
   @Override
   public Integer call() {
     List<String> names = listCalls();
@@ -72,7 +75,7 @@ final class EvalCommand implements Callable<Integer> {
   private CallAnalysis analyze(String name) {
     Path wav = dir.resolve(name + ".wav");
     try (CallStream call = Inputs.open(wav, null, spec)) {
-      return OfflineAnalysis.run(name, call, null);
+      return OfflineAnalysis.run(name, call, null, decision.settings());
     } catch (IOException e) {
       throw Inputs.failure(wav, e);
     }

@@ -17,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -48,6 +49,8 @@ final class ReportOptions {
       description = "Also draw pitch, level, tilt, score and alert episodes per leg as a PNG.")
   Path plotPng;
 
+  @Mixin DecisionOption decision = new DecisionOption();
+
   /**
    * Analyses {@code call} to its end with the wanted reports collecting as it goes, then prints
    * them; {@code file} names the recording in read errors.
@@ -56,7 +59,7 @@ final class ReportOptions {
     PlotTrace trace = plotPng == null ? null : new PlotTrace();
     CallAnalysis analysis;
     if (featuresCsv == null) {
-      analysis = analyze(callId, call, trace, file);
+      analysis = analyze(callId, call, trace, file, decision);
     } else {
       CallAnalysis[] done = new CallAnalysis[1];
       write(
@@ -65,7 +68,8 @@ final class ReportOptions {
           () -> {
             try (Writer writer = Files.newBufferedWriter(featuresCsv, StandardCharsets.UTF_8)) {
               FeatureCsv csv = new FeatureCsv(writer);
-              done[0] = analyze(callId, call, trace == null ? csv : both(csv, trace), file);
+              done[0] =
+                  analyze(callId, call, trace == null ? csv : both(csv, trace), file, decision);
             } catch (UncheckedIOException e) {
               throw e.getCause();
             }
@@ -76,9 +80,13 @@ final class ReportOptions {
   }
 
   private static CallAnalysis analyze(
-      String callId, CallStream call, FeatureListener features, Path file) {
+      String callId,
+      CallStream call,
+      FeatureListener features,
+      Path file,
+      DecisionOption decision) {
     try {
-      return OfflineAnalysis.run(callId, call, features);
+      return OfflineAnalysis.run(callId, call, features, decision.settings());
     } catch (IOException e) {
       throw Inputs.failure(file, e);
     }

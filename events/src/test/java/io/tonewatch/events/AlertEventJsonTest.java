@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The v1 wire form of alert events is fixed by golden files: a change here breaks consumers. */
@@ -48,6 +50,35 @@ class AlertEventJsonTest {
     String json = AlertEventJson.toJson(callEvent());
     assertEquals(Golden.json("alert-event-call-level-v1.json"), json);
     assertTrue(!json.contains("\"leg\""), json);
+  }
+
+  @Test
+  void namedScoreInputsAreAnAdditiveFieldKeptInOrder() {
+    Map<String, Double> inputs = new LinkedHashMap<>();
+    inputs.put("pitch_st", 6.25);
+    inputs.put("level_rise_over_3_db", 6.5);
+    inputs.put("cold", 0.0);
+    AlertEvent event =
+        AlertEvent.of(
+            "call-7:raised_voice:customer:2",
+            "call-7",
+            Leg.CUSTOMER,
+            AlertKind.RAISED_VOICE,
+            AlertState.OPENED,
+            Severity.RAISED,
+            23_460,
+            Instant.parse("2026-03-01T09:15:23.460Z"),
+            new Evidence(6.25, 9.5, 7.75, 4.5, 1.25, 2.5, 0, inputs),
+            "tonewatch-engine/0.2.0+test");
+    String json = AlertEventJson.toJson(event);
+    assertTrue(
+        json.contains(
+            "\"overlapSeconds\":0.0,\"scoreInputs\":"
+                + "{\"pitch_st\":6.25,\"level_rise_over_3_db\":6.5,\"cold\":0.0}}"),
+        json);
+    assertEquals(event, AlertEventJson.fromJson(json));
+    String v1Consumer = json.replaceFirst(",\"scoreInputs\":\\{[^}]*}", "");
+    assertEquals(Map.of(), AlertEventJson.fromJson(v1Consumer).evidence().scoreInputs());
   }
 
   @Test

@@ -31,14 +31,20 @@ public final class OfflineAnalysis {
    */
   public static CallAnalysis run(String callId, CallStream call, FeatureListener features)
       throws IOException {
+    return run(callId, call, features, DetectorSettings.defaults());
+  }
+
+  /**
+   * Analyses {@code call} as {@link #run(String, CallStream, FeatureListener)}, deciding by {@code
+   * settings}.
+   */
+  public static CallAnalysis run(
+      String callId, CallStream call, FeatureListener features, DetectorSettings settings)
+      throws IOException {
     List<AlertEvent> events = new ArrayList<>();
     CallAnalyzer analyzer =
         new CallAnalyzer(
-            callId,
-            DetectorSettings.defaults(),
-            WallClock.anchoredAt(Instant.EPOCH),
-            events::add,
-            features);
+            callId, settings, WallClock.anchoredAt(Instant.EPOCH), events::add, features);
     while (call.next()) {
       for (Leg leg : call.legs()) {
         analyzer.onFrame(leg, call.frame(leg), 0, false);

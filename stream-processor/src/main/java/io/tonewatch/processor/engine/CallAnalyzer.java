@@ -21,7 +21,7 @@ public final class CallAnalyzer {
   public static final int SAMPLE_RATE_HZ = 8000;
   public static final int FRAME_SAMPLES = 160;
   public static final int FRAME_MILLIS = 20;
-  public static final String ENGINE_VERSION = "tonewatch-engine/0.1.0";
+  public static final String ENGINE_VERSION = "tonewatch-engine/0.2.0";
 
   private static final AlertListener DISCARD = event -> {};
 
@@ -48,24 +48,41 @@ public final class CallAnalyzer {
     this.agent =
         leg(callId, Leg.AGENT, settings, wallClock, settings.agentAlerts() ? alerts : DISCARD);
     this.overtalk =
-        new OvertalkDetector(emitter(callId, AlertKind.OVERTALK, null, wallClock, alerts));
+        new OvertalkDetector(
+            emitter(callId, AlertKind.OVERTALK, null, ENGINE_VERSION, wallClock, alerts));
     this.mutual =
         new MutualEscalationDetector(
-            emitter(callId, AlertKind.MUTUAL_ESCALATION, null, wallClock, alerts));
+            emitter(callId, AlertKind.MUTUAL_ESCALATION, null, ENGINE_VERSION, wallClock, alerts));
+  }
+
+  /**
+   * The detector version alert events carry: the engine's, plus the learned score's version when
+   * one decides (e.g. {@code tonewatch-engine/0.2.0+rv-logit-2026-12-03}).
+   */
+  public static String detectorVersion(DetectorSettings settings) {
+    return settings.scoreModel() == null
+        ? ENGINE_VERSION
+        : ENGINE_VERSION + "+" + settings.scoreModel().version();
   }
 
   private static LegAnalysis leg(
       String callId, Leg leg, DetectorSettings settings, WallClock wallClock, AlertListener sink) {
-    EpisodeEmitter episodes = emitter(callId, AlertKind.RAISED_VOICE, leg, wallClock, sink);
+    EpisodeEmitter episodes =
+        emitter(callId, AlertKind.RAISED_VOICE, leg, detectorVersion(settings), wallClock, sink);
     return new LegAnalysis(
         leg,
         new LegFeatureExtractor(SAMPLE_RATE_HZ),
-        new RaisedVoiceDetector(settings.raisedVoiceRule(), episodes));
+        new RaisedVoiceDetector(settings.raisedVoiceRule(), settings.scoreModel(), episodes));
   }
 
   private static EpisodeEmitter emitter(
-      String callId, AlertKind kind, Leg leg, WallClock wallClock, AlertListener sink) {
-    return new EpisodeEmitter(callId, kind, leg, ENGINE_VERSION, wallClock, sink);
+      String callId,
+      AlertKind kind,
+      Leg leg,
+      String version,
+      WallClock wallClock,
+      AlertListener sink) {
+    return new EpisodeEmitter(callId, kind, leg, version, wallClock, sink);
   }
 
   /**
@@ -92,7 +109,8 @@ public final class CallAnalyzer {
               frame.speech,
               frame.concealed,
               detector.score(),
-              detector.raised()));
+              detector.raised(),
+              detector.modelInputs().clone()));
     }
     advanceCallLevel();
   }

@@ -12,9 +12,11 @@ package io.tonewatch.processor.engine;
  *     strongest above, in dB
  * @param speech true when voice activity detection calls the frame speech
  * @param concealed true when the frame was concealed loss (and so ignored by the detector)
- * @param score the leg's arousal score after this frame (an episode opens at {@code
- *     RaisedVoiceRule.openScore()} or more, higher early in a turn)
+ * @param score the leg's arousal score after this frame (the learned model's log-odds, or the
+ *     hand-set rule's score where no model is given)
  * @param raised true while a raised-voice episode of this leg is open
+ * @param modelInputs the learned score's inputs after this frame, by {@code ModelInput} ordinal
+ *     (empty when not known)
  */
 public record FeatureFrame(
     double timeS,
@@ -25,4 +27,30 @@ public record FeatureFrame(
     boolean speech,
     boolean concealed,
     double score,
-    boolean raised) {}
+    boolean raised,
+    double[] modelInputs) {
+
+  /** A frame whose model inputs are not known. */
+  public FeatureFrame(
+      double timeS,
+      double f0Hz,
+      double levelDbfs,
+      double tiltDb,
+      double hammarbergDb,
+      boolean speech,
+      boolean concealed,
+      double score,
+      boolean raised) {
+    this(
+        timeS,
+        f0Hz,
+        levelDbfs,
+        tiltDb,
+        hammarbergDb,
+        speech,
+        concealed,
+        score,
+        raised,
+        new double[0]);
+  }
+}

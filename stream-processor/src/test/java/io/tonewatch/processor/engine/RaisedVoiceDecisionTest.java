@@ -12,6 +12,9 @@ import io.tonewatch.events.AlertState;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.Severity;
 import io.tonewatch.processor.engine.SyntheticVoice.Style;
+import io.tonewatch.processor.engine.score.ModelInput;
+import io.tonewatch.processor.engine.score.ScoreModel;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
@@ -210,6 +213,24 @@ class RaisedVoiceDecisionTest {
     assertEquals(8, opened.evidence().levelDeltaDb(), 3, "level delta " + opened.evidence());
     assertTrue(opened.evidence().voicedSeconds() > 0, "voiced seconds " + opened.evidence());
     assertTrue(opened.evidence().score() > 0, "score " + opened.evidence());
+    assertTrue(opened.evidence().scoreInputs().isEmpty(), "the hand-set rule has no model inputs");
+    List<AlertEvent> closed = run.events(AlertKind.RAISED_VOICE, Leg.CUSTOMER, AlertState.CLOSED);
+    assertEquals(run.opened(AlertKind.RAISED_VOICE, Leg.CUSTOMER).size(), closed.size());
+  }
+
+  @Test
+  void learnedScoreEventsNameTheModelAndItsInputs() {
+    ScoreModel model = ScoreModel.bundled();
+    EngineRun run =
+        EngineRun.mono(
+            calmThenRaised(2), frame -> false, DetectorSettings.defaults().withScoreModel(model));
+    assertFalse(run.opened(AlertKind.RAISED_VOICE, Leg.CUSTOMER).isEmpty(), run.describe());
+    AlertEvent opened = run.opened(AlertKind.RAISED_VOICE, Leg.CUSTOMER).get(0);
+    assertEquals(CallAnalyzer.ENGINE_VERSION + "+" + model.version(), opened.detectorVersion());
+    List<String> inputNames = Arrays.stream(ModelInput.values()).map(ModelInput::key).toList();
+    assertEquals(inputNames, List.copyOf(opened.evidence().scoreInputs().keySet()));
+    assertTrue(opened.evidence().scoreInputs().get("pitch_st") > 2, "" + opened.evidence());
+    assertTrue(AlertEventJson.toJson(opened).contains("\"scoreInputs\":{\"pitch_st\":"));
     List<AlertEvent> closed = run.events(AlertKind.RAISED_VOICE, Leg.CUSTOMER, AlertState.CLOSED);
     assertEquals(run.opened(AlertKind.RAISED_VOICE, Leg.CUSTOMER).size(), closed.size());
   }

@@ -109,6 +109,11 @@ public final class EffortWindow {
     return levelDbfs.median();
   }
 
+  /** The q-quantile (0..1) of the level held, NaN when empty. */
+  public double levelQuantileDbfs(double q) {
+    return levelDbfs.quantile(q);
+  }
+
   /**
    * True when the recent pitch track is steady like music or a tone (hold music, ringback, DTMF)
    * rather than speech, whose pitch wanders from frame to frame and is rarely voiced for a whole

@@ -55,6 +55,11 @@ public final class EpisodeEmitter {
     emit(AlertState.OPENED, evidence, mediaTimeMs);
   }
 
+  /** True when {@code now} is above the open episode's severity, so escalating would emit. */
+  public boolean escalates(Severity now) {
+    return openId != null && now.compareTo(severity) > 0;
+  }
+
   /** Emits an update when the severity rose; severity never falls within an episode. */
   public void escalate(Severity now, Evidence evidence, long mediaTimeMs) {
     if (openId != null && now.compareTo(severity) > 0) {

@@ -4,6 +4,10 @@ import io.tonewatch.events.Evidence;
 import io.tonewatch.events.Severity;
 import io.tonewatch.processor.engine.baseline.SpeakerBaseline;
 import io.tonewatch.processor.engine.features.LegFeatures;
+import io.tonewatch.processor.engine.score.ModelInput;
+import io.tonewatch.processor.engine.score.ScoreModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Decides, frame by frame and with hysteresis, when one leg's voice is raised against its own
@@ -23,10 +27,15 @@ public final class RaisedVoiceDetector {
    */
   private static final double LEARN_TILT_MARGIN_DB = 7.0;
 
+  /** Voiced frames (0.3 s) a turn needs before it may open an episode. */
+  private static final int MIN_OPEN_VOICED_FRAMES = 15;
+
   /** 12·log2(3): the third harmonic, in semitones above the fundamental. */
   private static final double THIRD_HARMONIC_ST = 19.02;
 
   private final RaisedVoiceRule rule;
+  private final ScoreModel model;
+  private final ModelInputs inputs = new ModelInputs();
   private final EpisodeEmitter episodes;
   private final SpeakerBaseline baseline = new SpeakerBaseline();
   private final EffortWindow window;
@@ -38,8 +47,18 @@ public final class RaisedVoiceDetector {
   private double tiltDeltaDb;
   private double hammarbergDropDb;
 
+  /** A detector deciding by the hand-set rule's score alone. */
   public RaisedVoiceDetector(RaisedVoiceRule rule, EpisodeEmitter episodes) {
+    this(rule, null, episodes);
+  }
+
+  /**
+   * A detector deciding by {@code model}'s score and thresholds, or by the rule's when {@code
+   * model} is null; the rule's frame counts and windows apply either way.
+   */
+  public RaisedVoiceDetector(RaisedVoiceRule rule, ScoreModel model, EpisodeEmitter episodes) {
     this.rule = rule;
+    this.model = model;
     this.episodes = episodes;
     this.window = new EffortWindow(rule.windowVoicedFrames());
   }
@@ -66,18 +85,19 @@ public final class RaisedVoiceDetector {
         raisedRun = 0;
         return;
       }
+      // Level is learned from every voiced frame, raised or not: a score that weighs level must
+      // not keep a line-gain step out of the reference it is measured against, and a median
+      // over 10 s of speech hardly moves in a few seconds of shouting.
+      baseline.learnLevel(frame.levelDbfs);
       updateScore();
       // Learning only from frames scoring under the close score would keep out the speaker's own
       // higher, flatter calm frames and bias the reference low and steep; under the open score
       // still keeps out what is about to open an episode.
-      if (!episodes.isOpen() && score < rule.openScore() && looksCalm()) {
+      if (!episodes.isOpen() && score < openScore() && looksCalm()) {
         baseline.learnVoiced(f0St, frame.tiltDb, frame.hammarbergDb);
       }
     } else {
       window.addUnvoiced();
-    }
-    if (!episodes.isOpen() && score < rule.closeScore()) {
-      baseline.learnLevel(frame.levelDbfs);
     }
     decide(mediaTimeMs);
   }
@@ -98,7 +118,8 @@ public final class RaisedVoiceDetector {
 
   private void updateScore() {
     if (window.voicedFrames() < rule.minVoicedFrames()) {
-      score = 0;
+      inputs.clear();
+      score = model == null ? 0 : model.closeLogit() - 1;
       return;
     }
     tiltDeltaDb = window.medianTiltDb() - baseline.tiltReferenceDb();
@@ -119,6 +140,10 @@ public final class RaisedVoiceDetector {
       pitchDeltaSt = 0;
       score = tiltDeltaDb / rule.coldTiltUnitDb();
     }
+    inputs.update(window, baseline, pitchDeltaSt, score);
+    if (model != null) {
+      score = model.logit(inputs.values());
+    }
   }
 
   /**
@@ -136,18 +161,21 @@ public final class RaisedVoiceDetector {
 
   private void decide(long mediaTimeMs) {
     if (!episodes.isOpen()) {
-      raisedRun = score >= openThreshold() ? raisedRun + 1 : 0;
+      // The learned score's minimum of voiced evidence; the hand-set rule has its own early
+      // penalty.
+      boolean enough = model == null || window.voicedFrames() >= MIN_OPEN_VOICED_FRAMES;
+      raisedRun = enough && score >= openThreshold() ? raisedRun + 1 : 0;
       if (raisedRun >= rule.openFrames()) {
         calmRun = 0;
         episodes.open(severity(), evidence(), mediaTimeMs);
       }
       return;
     }
-    calmRun = score < rule.closeScore() ? calmRun + 1 : 0;
+    calmRun = score < closeScore() ? calmRun + 1 : 0;
     if (calmRun >= rule.closeFrames()) {
       close(mediaTimeMs);
-    } else {
-      episodes.escalate(severity(), evidence(), mediaTimeMs);
+    } else if (episodes.escalates(severity())) {
+      episodes.escalate(severity(), evidence(), mediaTimeMs); // evidence built only when emitted
     }
   }
 
@@ -156,7 +184,16 @@ public final class RaisedVoiceDetector {
    * frames is noisy, so early in a turn only a clearly raised voice opens an episode.
    */
   private double openThreshold() {
-    return rule.openScore() + rule.earlyPenalty() / Math.max(1, window.voicedFrames());
+    double earlyPenalty = model == null ? rule.earlyPenalty() : model.earlyPenalty();
+    return openScore() + earlyPenalty / Math.max(1, window.voicedFrames());
+  }
+
+  private double openScore() {
+    return model == null ? rule.openScore() : model.openLogit();
+  }
+
+  private double closeScore() {
+    return model == null ? rule.closeScore() : model.closeLogit();
   }
 
   private void onSilence(long mediaTimeMs) {
@@ -188,8 +225,17 @@ public final class RaisedVoiceDetector {
     return score;
   }
 
+  /**
+   * The learned score's inputs after the last voiced frame, by {@code ModelInput} ordinal (all 0
+   * while the turn has too few voiced frames); reused, so copy it to keep it.
+   */
+  public double[] modelInputs() {
+    return inputs.values();
+  }
+
   private Severity severity() {
-    return score >= rule.shoutingScore() ? Severity.SHOUTING : Severity.RAISED;
+    double shouting = model == null ? rule.shoutingScore() : model.shoutingLogit();
+    return score >= shouting ? Severity.SHOUTING : Severity.RAISED;
   }
 
   private Evidence evidence() {
@@ -204,7 +250,19 @@ public final class RaisedVoiceDetector {
         round(hammarbergDropDb),
         window.voicedFrames() * 0.02,
         round(score),
-        0);
+        0,
+        namedInputs());
+  }
+
+  private Map<String, Double> namedInputs() {
+    if (model == null) {
+      return Map.of();
+    }
+    Map<String, Double> named = new LinkedHashMap<>();
+    for (ModelInput input : ModelInput.values()) {
+      named.put(input.key(), round(inputs.get(input)));
+    }
+    return named;
   }
 
   private static double round(double value) {

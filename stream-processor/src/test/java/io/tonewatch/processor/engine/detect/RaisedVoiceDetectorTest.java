@@ -26,15 +26,19 @@ class RaisedVoiceDetectorTest {
 
   private final List<AlertEvent> events = new ArrayList<>();
   private final RaisedVoiceDetector detector =
-      new RaisedVoiceDetector(
-          RaisedVoiceRule.defaults(),
-          new EpisodeEmitter(
-              "call-1",
-              AlertKind.RAISED_VOICE,
-              Leg.CUSTOMER,
-              "test",
-              WallClock.anchoredAt(Instant.EPOCH),
-              events::add));
+      new RaisedVoiceDetector(RaisedVoiceRule.defaults(), emitter(events));
+
+  /** The customer leg's raised-voice episodes of a test call, into {@code events}. */
+  static EpisodeEmitter emitter(List<AlertEvent> events) {
+    return new EpisodeEmitter(
+        "call-1",
+        AlertKind.RAISED_VOICE,
+        Leg.CUSTOMER,
+        "test",
+        WallClock.anchoredAt(Instant.EPOCH),
+        events::add);
+  }
+
   private final Random random = new Random(3);
   private final LegFeatures frame = new LegFeatures();
   private long mediaTimeMs;
