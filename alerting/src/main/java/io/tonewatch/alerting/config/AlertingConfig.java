@@ -1,6 +1,7 @@
 package io.tonewatch.alerting.config;
 
 import io.tonewatch.alerting.escalation.EscalationPolicy;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,6 +29,11 @@ public record AlertingConfig(
     Objects.requireNonNull(actionsTopic, "actionsTopic");
     Objects.requireNonNull(notificationsTopic, "notificationsTopic");
     Objects.requireNonNull(policy, "policy");
+  }
+
+  /** The four topics the service reads, in one list. */
+  public List<String> topics() {
+    return List.of(alertsTopic, featuresTopic, actionsTopic, notificationsTopic);
   }
 
   /** Every default, as {@link AlertingKey} lists them. */

@@ -13,6 +13,7 @@ import io.tonewatch.events.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,10 +59,17 @@ final class CallLadder {
     }
   }
 
-  void onAction(Action action) {
+  /**
+   * Folds in one action; returns the time from opening to it when it is a first acknowledgement.
+   */
+  Duration onAction(Action action) {
     boolean effective = action.outcome() != ActionOutcome.FAILED;
+    Duration toAcknowledge = null;
     if (action.alertId() != null && effective && action.type().acknowledges()) {
-      acknowledged.add(action.alertId());
+      AlertTrack track = alerts.get(action.alertId());
+      if (acknowledged.add(action.alertId()) && track != null) {
+        toAcknowledge = Duration.between(track.openedAt(), action.time());
+      }
     }
     if (action.alertId() != null && effective && action.type().resolves()) {
       resolved.add(action.alertId());
@@ -71,6 +79,7 @@ final class CallLadder {
         lastWhisper = action.time();
       }
     }
+    return toAcknowledge;
   }
 
   void onNotification(Notification n) {
@@ -103,7 +112,7 @@ final class CallLadder {
   }
 
   private Set<LadderStep> steps(AlertTrack track, Instant now, EscalationPolicy policy) {
-    Set<LadderStep> steps = new HashSet<>();
+    Set<LadderStep> steps = EnumSet.noneOf(LadderStep.class);
     if (track.kind() == AlertKind.MUTUAL_ESCALATION) {
       steps.add(LadderStep.BARGE_SUGGESTED);
     } else if (track.kind() == AlertKind.RAISED_VOICE && track.leg() == Leg.AGENT) {

@@ -4,12 +4,14 @@ import io.tonewatch.events.Action;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.LegSummary;
 import io.tonewatch.events.Notification;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The escalation ladders of every call the service knows, fed from the four topics and asked what
@@ -39,8 +41,12 @@ public final class Ladder {
     call(summary.callId()).touch(summary.wallClockTime());
   }
 
-  public void onAction(Action action) {
-    call(action.callId()).onAction(action);
+  /**
+   * Folds in one action; returns how long the alert was open before it when this is the alert's
+   * first acknowledgement, empty otherwise (a duplicate, a later one, or no acknowledgement).
+   */
+  public Optional<Duration> onAction(Action action) {
+    return Optional.ofNullable(call(action.callId()).onAction(action));
   }
 
   public void onNotification(Notification notification) {

@@ -59,7 +59,13 @@ class LadderTest {
     assertEquals(
         List.of(LadderStep.SECOND_WARNING, LadderStep.WHISPER_SUGGESTED),
         tick(15).stream().sorted().toList());
-    assertTrue(sent.get(2).message().startsWith("customer: pitch +9 semitones, voice effort up"));
+    String whisper =
+        sent.stream()
+            .filter(n -> n.step() == LadderStep.WHISPER_SUGGESTED)
+            .findFirst()
+            .orElseThrow()
+            .message();
+    assertTrue(whisper.startsWith("customer: pitch +9 semitones, voice effort up"), whisper);
   }
 
   @Test
