@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param replayHours how far back the topics are read at start-up
  * @param maxCalls calls kept at once
+ * @param bindAddress where /health and /metrics listen
+ * @param httpPort their port; 0 for any free one
  */
 public record AlertingConfig(
     String clientId,
@@ -20,6 +22,8 @@ public record AlertingConfig(
     String featuresTopic,
     String actionsTopic,
     String notificationsTopic,
+    String bindAddress,
+    int httpPort,
     EscalationPolicy policy) {
 
   public AlertingConfig {
@@ -28,6 +32,7 @@ public record AlertingConfig(
     Objects.requireNonNull(featuresTopic, "featuresTopic");
     Objects.requireNonNull(actionsTopic, "actionsTopic");
     Objects.requireNonNull(notificationsTopic, "notificationsTopic");
+    Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(policy, "policy");
   }
 

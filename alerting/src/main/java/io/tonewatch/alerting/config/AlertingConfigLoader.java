@@ -92,7 +92,17 @@ public final class AlertingConfigLoader {
         topic(FEATURES_TOPIC),
         topic(ACTIONS_TOPIC),
         topic(NOTIFICATIONS_TOPIC),
+        bindAddress(),
+        whole(HTTP_PORT, 0, 65_535),
         policy);
+  }
+
+  private String bindAddress() {
+    String address = values.get(BIND_ADDRESS);
+    if (address.isEmpty() || address.chars().anyMatch(Character::isWhitespace)) {
+      throw problem(BIND_ADDRESS, "is not a host name or address");
+    }
+    return address;
   }
 
   private Duration seconds(AlertingKey key, int min) {

@@ -18,6 +18,8 @@ public enum AlertingKey {
   ALERTS_TOPIC("alerting.topic.alerts", Topics.ALERTS, "Topic alert events come from"),
   FEATURES_TOPIC("alerting.topic.features", Topics.FEATURES, "Topic leg summaries come from"),
   ACTIONS_TOPIC("alerting.topic.actions", Topics.ACTIONS, "Topic of the actions (the audit trail)"),
+  BIND_ADDRESS("alerting.bind-address", "127.0.0.1", "Address /health and /metrics bind to"),
+  HTTP_PORT("alerting.http-port", "8092", "Port of /health and /metrics (0: any free port)"),
   NOTIFICATIONS_TOPIC(
       "alerting.topic.notifications", Topics.NOTIFICATIONS, "Topic of the notifications sent"),
   STILL_RAISED_SECONDS(
