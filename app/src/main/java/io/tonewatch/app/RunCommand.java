@@ -1,5 +1,8 @@
 package io.tonewatch.app;
 
+import io.tonewatch.alerting.config.AlertingConfig;
+import io.tonewatch.app.alerting.AlertingSettings;
+import io.tonewatch.app.alerting.NotificationLines;
 import io.tonewatch.app.ingest.IngestSettings;
 import io.tonewatch.app.kafka.EmbeddedKafkaException;
 import io.tonewatch.app.process.ProcessSettings;
@@ -57,6 +60,8 @@ final class RunCommand implements Callable<Integer> {
         IngestSettings.resolve(settings.configFile, System.getenv(), settings.settings);
     ProcessConfig processConfig =
         ProcessSettings.resolve(settings.configFile, System.getenv(), settings.settings);
+    AlertingConfig alertingConfig =
+        AlertingSettings.resolve(settings.configFile, System.getenv(), settings.settings);
     String servers = kafka.bootstrapServers(null);
     if (servers == null) {
       out.println("run: starting an embedded Kafka broker...");
@@ -64,7 +69,14 @@ final class RunCommand implements Callable<Integer> {
     }
     AllInOne all;
     try {
-      all = AllInOne.start(ingestSettings, processConfig, servers, dataDir);
+      all =
+          AllInOne.start(
+              ingestSettings,
+              processConfig,
+              alertingConfig,
+              NotificationLines.to(out),
+              servers,
+              dataDir);
     } catch (IllegalArgumentException | EmbeddedKafkaException e) {
       throw new CliFailure(e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -80,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
               all.close();
             },
             "tonewatch-run-shutdown");
-    printEndpoints(out, all, ingestSettings.config().bindAddress(), processConfig);
+    printEndpoints(out, all, ingestSettings.config().bindAddress(), processConfig, alertingConfig);
     if (demo) {
       String control =
           "http://"
@@ -100,7 +112,11 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static void printEndpoints(
-      PrintWriter out, AllInOne all, String ingestHost, ProcessConfig process) {
+      PrintWriter out,
+      AllInOne all,
+      String ingestHost,
+      ProcessConfig process,
+      AlertingConfig alerting) {
     int ingestPort = all.ingest().service().httpPort();
     out.printf(
         "run: Kafka %s%s, topics %s -> %s, %s%n",
@@ -118,6 +134,13 @@ final class RunCommand implements Callable<Integer> {
         all.process().httpPort(),
         process.bindAddress(),
         all.process().httpPort());
+    out.printf(
+        "run: alerting health http://%s:%d/health, metrics http://%s:%d/metrics; its escalation"
+            + " ladder prints each notification here%n",
+        alerting.bindAddress(),
+        all.alerting().httpPort(),
+        alerting.bindAddress(),
+        all.alerting().httpPort());
     out.printf("run: watch alerts with: tonewatch tail --kafka %s%n", all.bootstrapServers());
     out.flush();
   }

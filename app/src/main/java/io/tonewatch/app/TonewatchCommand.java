@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       SimulateCommand.class,
       ProcessCommand.class,
+      AlertingCommand.class,
       RunCommand.class,
       TailCommand.class
     })

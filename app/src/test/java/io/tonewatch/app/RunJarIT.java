@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunJarIT {
   private static final Pattern KAFKA = Pattern.compile("run: Kafka (\\S+) \\(embedded\\)");
   private static final Pattern HEALTH = Pattern.compile("process health (http://\\S+/health)");
+  private static final Pattern ALERTING_HEALTH =
+      Pattern.compile("alerting health (http://\\S+/health)");
 
   @TempDir Path dir;
   private final List<Process> children = new ArrayList<>();
@@ -78,6 +80,8 @@ class RunJarIT {
             "ingest.http-port=0",
             "--set",
             "process.http-port=0",
+            "--set",
+            "alerting.http-port=0",
             "--set",
             "ingest.rtp-port-min=46200",
             "--set",
@@ -135,9 +139,30 @@ class RunJarIT {
       assertTrue(metrics.contains(name), name + " in\n" + metrics);
     }
 
+    // The alerting service in the same JVM climbed its ladder: the agent's cue, printed and
+    // counted.
+    out = awaitOutput(run, "run", Pattern.compile("notify agent agent_cue call demo-1: "));
+    String alertingMetrics = get(group(ALERTING_HEALTH, out).replace("/health", "/metrics"));
+    assertTrue(
+        alertingMetrics.contains("tonewatch_alerting_notifications_total{"), alertingMetrics);
+    assertTrue(alertingMetrics.contains("tonewatch_alerting_ready 1.0"), alertingMetrics);
+    assertEquals(200, status(group(ALERTING_HEALTH, out)));
+
     run.destroy(); // SIGTERM: ingest flushed, offsets committed, broker closed
     assertTrue(run.waitFor(60, TimeUnit.SECONDS), "run stops on SIGTERM");
     assertTrue(read("run.out").contains("run: stopped"), read("run.out"));
+  }
+
+  private static String get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private static int status(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode();
   }
 
   private String awaitOutput(Process child, String name, Pattern pattern) throws Exception {

@@ -1,5 +1,6 @@
 package io.tonewatch.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,4 +20,35 @@ final class EventJson {
           .build();
 
   private EventJson() {}
+
+  /** One line of JSON; {@code what} names the value in the error. */
+  static String write(Object value, String what) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + what, e);
+    }
+  }
+
+  /** Parses one value; the error says it is not a {@code what}. */
+  static <T> T read(String json, Class<T> type, String what) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a " + what + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static void requireSchema(String expected, String schema) {
+    if (!expected.equals(schema)) {
+      throw new IllegalArgumentException(
+          "unsupported schema '" + schema + "', expected " + expected);
+    }
+  }
+
+  static void requireText(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
 }

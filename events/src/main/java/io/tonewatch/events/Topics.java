@@ -11,5 +11,11 @@ public final class Topics {
   /** Per-second leg feature summaries, JSON {@code tonewatch.features/v1} ({@link LegSummary}). */
   public static final String FEATURES = "tonewatch.features";
 
+  /** What supervisors, agents and the alerting service did, JSON {@code tonewatch.action/v1}. */
+  public static final String ACTIONS = "tonewatch.actions";
+
+  /** The notifications the alerting service sent, JSON {@code tonewatch.notification/v1}. */
+  public static final String NOTIFICATIONS = "tonewatch.notifications";
+
   private Topics() {}
 }

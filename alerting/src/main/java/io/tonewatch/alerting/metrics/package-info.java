@@ -1,2 +1,2 @@
-/** Planned: the alerting service's Micrometer meters, prefixed {@code tonewatch_alerting_}. */
+/** The alerting service's Micrometer meters, prefixed {@code tonewatch_alerting_}. */
 package io.tonewatch.alerting.metrics;

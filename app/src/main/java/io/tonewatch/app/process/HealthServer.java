@@ -16,10 +16,11 @@ import java.util.function.Supplier;
  * /metrics} (Prometheus text) of the stream-processor service, on the JDK's HTTP server with one
  * thread. Thread-safety: the suppliers are called from that thread.
  */
-final class HealthServer implements AutoCloseable {
+public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
 
-  HealthServer(String bindAddress, int port, Supplier<Health> health, Supplier<String> metrics) {
+  public HealthServer(
+      String bindAddress, int port, Supplier<Health> health, Supplier<String> metrics) {
     try {
       server = HttpServer.create(new InetSocketAddress(bindAddress, port), 16);
     } catch (IOException e) {
@@ -46,7 +47,7 @@ final class HealthServer implements AutoCloseable {
     server.start();
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 

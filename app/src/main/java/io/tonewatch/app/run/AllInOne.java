@@ -1,5 +1,8 @@
 package io.tonewatch.app.run;
 
+import io.tonewatch.alerting.NotificationListener;
+import io.tonewatch.alerting.config.AlertingConfig;
+import io.tonewatch.app.alerting.AlertingRuntime;
 import io.tonewatch.app.ingest.IngestRuntime;
 import io.tonewatch.app.ingest.IngestSettings;
 import io.tonewatch.app.kafka.EmbeddedKafka;
@@ -11,21 +14,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything of {@code tonewatch run} in one JVM: a single-node broker unless a cluster is given,
- * ingest publishing to it, and the stream-processor consuming from it. Closed in order: ingest
- * first (its publisher flushes the last frames), then the processor (it analyses what it has and
- * commits), then the broker. Thread-safety: start and close from one thread.
+ * ingest publishing to it, the stream-processor consuming from it and the alerting service after
+ * it. Closed in order: ingest first (its publisher flushes the last frames), then the processor (it
+ * analyses what it has and commits), then alerting (it records what the last alerts made due), then
+ * the broker. Thread-safety: start and close from one thread.
  */
 public final class AllInOne implements AutoCloseable {
   private final EmbeddedKafka broker;
   private final IngestRuntime ingest;
   private final ProcessRuntime process;
+  private final AlertingRuntime alerting;
   private final String bootstrapServers;
 
   private AllInOne(
-      EmbeddedKafka broker, IngestRuntime ingest, ProcessRuntime process, String bootstrapServers) {
+      EmbeddedKafka broker,
+      IngestRuntime ingest,
+      ProcessRuntime process,
+      AlertingRuntime alerting,
+      String bootstrapServers) {
     this.broker = broker;
     this.ingest = ingest;
     this.process = process;
+    this.alerting = alerting;
     this.bootstrapServers = bootstrapServers;
   }
 
@@ -35,8 +45,24 @@ public final class AllInOne implements AutoCloseable {
    */
   public static AllInOne start(
       IngestSettings ingestSettings, ProcessConfig processConfig, String kafka, Path dataDir) {
+    return start(ingestSettings, processConfig, null, NotificationListener.none(), kafka, dataDir);
+  }
+
+  /**
+   * Starts the parts as {@link #start(IngestSettings, ProcessConfig, String, Path)} does, and the
+   * alerting service too unless {@code alertingConfig} is null; {@code notifications} hears each
+   * notification it sends.
+   */
+  public static AllInOne start(
+      IngestSettings ingestSettings,
+      ProcessConfig processConfig,
+      AlertingConfig alertingConfig,
+      NotificationListener notifications,
+      String kafka,
+      Path dataDir) {
     EmbeddedKafka broker = null;
     IngestRuntime ingest = null;
+    ProcessRuntime process = null;
     try {
       String servers = kafka;
       if (servers == null || servers.isBlank()) {
@@ -46,9 +72,14 @@ public final class AllInOne implements AutoCloseable {
         servers = broker.bootstrapServers();
       }
       ingest = IngestRuntime.start(ingestSettings.config(), servers, ingestSettings.publish());
-      ProcessRuntime process = ProcessRuntime.start(processConfig, servers, false);
-      return new AllInOne(broker, ingest, process, servers);
+      process = ProcessRuntime.start(processConfig, servers, false);
+      AlertingRuntime alerting =
+          alertingConfig == null
+              ? null
+              : AlertingRuntime.start(alertingConfig, servers, notifications);
+      return new AllInOne(broker, ingest, process, alerting, servers);
     } catch (RuntimeException e) {
+      closeQuietly(process);
       closeQuietly(ingest);
       closeQuietly(broker);
       throw e;
@@ -71,10 +102,16 @@ public final class AllInOne implements AutoCloseable {
     return process;
   }
 
+  /** The alerting service, or null when it was not started. */
+  public AlertingRuntime alerting() {
+    return alerting;
+  }
+
   @Override
   public void close() {
     closeQuietly(ingest);
     closeQuietly(process);
+    closeQuietly(alerting);
     closeQuietly(broker);
   }
 

@@ -1,0 +1,134 @@
+package io.tonewatch.alerting;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tonewatch.alerting.audit.KafkaRecorder;
+import io.tonewatch.alerting.config.AlertingConfig;
+import io.tonewatch.alerting.consume.AlertingLoop;
+import io.tonewatch.alerting.metrics.AlertingMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerting service: one thread that creates the topics it needs, rebuilds the escalation ladder
+ * from them and then runs it live. Errors in two tiers: bad credentials or permissions stop the
+ * service ({@link #failure()} says why); anything else is retried with backoff (100 ms doubling to
+ * 5 s). One instance per deployment: it reads every partition.
+ */
+public final class AlertingService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertingService.class);
+  private static final long BACKOFF_MAX_MILLIS = 5_000;
+
+  private final AlertingConfig config;
+  private final AlertingClients clients;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaRecorder recorder;
+  private final AlertingLoop loop;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile String failure;
+
+  private AlertingService(
+      AlertingConfig config,
+      String bootstrapServers,
+      Clock clock,
+      MeterRegistry registry,
+      NotificationListener listener) {
+    this.config = config;
+    this.clients = new AlertingClients(config, bootstrapServers);
+    this.consumer = new KafkaConsumer<>(clients.consumer());
+    this.recorder =
+        new KafkaRecorder(
+            clients.producer(),
+            config.actionsTopic(),
+            config.notificationsTopic(),
+            Duration.ofSeconds(15));
+    this.loop =
+        new AlertingLoop(
+            config, consumer, recorder, new AlertingMetrics(registry), listener, clock);
+    this.thread = new Thread(this::run, "alerting-loop");
+  }
+
+  /** Starts the service; it becomes {@link #ready()} once its state is rebuilt. */
+  public static AlertingService start(
+      AlertingConfig config,
+      String bootstrapServers,
+      Clock clock,
+      MeterRegistry registry,
+      NotificationListener listener) {
+    AlertingService service =
+        new AlertingService(config, bootstrapServers, clock, registry, listener);
+    service.thread.start();
+    return service;
+  }
+
+  public boolean ready() {
+    return loop.ready();
+  }
+
+  /** Why the service stopped on its own, if it did. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  private void run() {
+    long backoffMillis = 100;
+    boolean topicsReady = false;
+    while (running) {
+      try {
+        if (!topicsReady) {
+          TopicSetup.ensure(clients.admin(), config.topics());
+          topicsReady = true;
+        }
+        loop.turn();
+        backoffMillis = 100;
+      } catch (WakeupException e) {
+        break;
+      } catch (AuthenticationException | AuthorizationException e) {
+        failure = "Kafka refused the alerting service: " + e.getMessage();
+        LOG.error("alerting: {}", failure);
+        break;
+      } catch (KafkaException | ExecutionException | TimeoutException e) {
+        LOG.warn("alerting: {}; retrying in {} ms", e.toString(), backoffMillis);
+        if (!pause(backoffMillis)) {
+          break;
+        }
+        backoffMillis = Math.min(BACKOFF_MAX_MILLIS, backoffMillis * 2);
+      } catch (InterruptedException e) {
+        break;
+      } catch (RuntimeException e) {
+        failure = "the alerting loop failed: " + e;
+        LOG.error("alerting: {}", failure, e);
+        break;
+      }
+    }
+    consumer.close(Duration.ofSeconds(2));
+  }
+
+  private boolean pause(long millis) {
+    try {
+      Thread.sleep(millis);
+      return running;
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+
+  /** Stops the loop and closes the clients; the state lives on in the topics. */
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    consumer.wakeup();
+    thread.join();
+    recorder.close();
+  }
+}
