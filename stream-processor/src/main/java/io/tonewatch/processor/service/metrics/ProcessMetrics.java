@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Timer;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertKind;
 import io.tonewatch.events.Severity;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -85,7 +84,6 @@ public final class ProcessMetrics {
         Timer.builder(PREFIX + "frame.lag")
             .description("From a frame's capture (its record time) to the end of its analysis")
             .publishPercentiles(0.5, 0.99)
-            .serviceLevelObjectives(Duration.ofMillis(200))
             .register(registry);
     replayed = counter("calls.replayed", "Calls read again from their start after an assignment");
     summaries = counter("summaries", "Per-second leg summaries published");
