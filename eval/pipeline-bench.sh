@@ -20,6 +20,7 @@ out=$(mktemp -d -t tonewatch-pipeline-bench-XXXXXX)
 
 java -jar "$jar" run --set ingest.http-port=0 --set process.http-port=0 \
   --set ingest.max-legs=$((calls * 2 + 10)) --set process.max-calls=$((calls + 10)) \
+  --set ingest.rtp-port-min=30000 --set ingest.rtp-port-max=$((30000 + calls * 4 + 100)) \
   --set process.workers="$workers" >"$out/run.log" 2>"$out/run.err" &
 run_pid=$!
 trap 'kill $run_pid 2>/dev/null || true' EXIT INT TERM
