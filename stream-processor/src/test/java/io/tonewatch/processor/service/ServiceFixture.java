@@ -7,9 +7,11 @@ import io.tonewatch.testing.TestKafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -28,11 +30,18 @@ final class ServiceFixture {
 
   /**
    * Creates the group coordinator's offsets topic with one replica, as a single-broker cluster
-   * needs (the broker would ask for three); call once per cluster, before any group forms.
+   * needs (the broker would ask for three); call once per cluster, before any group forms. A
+   * cluster that made it already (configured for one broker) is fine as it is.
    */
   static void prepareGroups(TestKafka kafka) throws Exception {
-    kafka.createTopic(
-        "__consumer_offsets", 50); // offsets.topic.num.partitions: groups hash over 50
+    try {
+      // offsets.topic.num.partitions: groups hash over 50 partitions
+      kafka.createTopic("__consumer_offsets", 50);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
   }
 
   ServiceFixture(TestKafka kafka, String name, int audioPartitions) throws Exception {
