@@ -18,7 +18,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A real KRaft cluster in this JVM for the publisher's integration tests: one controller and one
  * broker in separate processes-in-JVM, so the broker can be stopped and started while the
- * controller keeps the metadata. Owned by the test thread.
+ * controller keeps the metadata. Consumer groups and transactions work without preparing internal
+ * topics. Owned by the test thread.
  */
 public final class TestKafka implements AutoCloseable {
   private final KafkaClusterTestKit kit;
@@ -38,6 +39,10 @@ public final class TestKafka implements AutoCloseable {
         new KafkaClusterTestKit.Builder(nodes)
             .setConfigProp("log.cleaner.dedupe.buffer.size", "2097152")
             .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            // Internal topics of a one-broker cluster can have one replica only.
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
             .build();
     kit.format();
     kit.startup();

@@ -7,11 +7,9 @@ import io.tonewatch.testing.TestKafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -27,22 +25,6 @@ final class ServiceFixture {
   final String featuresTopic;
   final String groupId;
   final int audioPartitions;
-
-  /**
-   * Creates the group coordinator's offsets topic with one replica, as a single-broker cluster
-   * needs (the broker would ask for three); call once per cluster, before any group forms. A
-   * cluster that made it already (configured for one broker) is fine as it is.
-   */
-  static void prepareGroups(TestKafka kafka) throws Exception {
-    try {
-      // offsets.topic.num.partitions: groups hash over 50 partitions
-      kafka.createTopic("__consumer_offsets", 50);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw e;
-      }
-    }
-  }
 
   ServiceFixture(TestKafka kafka, String name, int audioPartitions) throws Exception {
     int n = SEQUENCE.incrementAndGet();
