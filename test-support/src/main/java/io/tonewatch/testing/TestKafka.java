@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Predicate;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -80,6 +81,18 @@ public final class TestKafka implements AutoCloseable {
    * Await#PATIENCE}), then a little longer to catch any record beyond them (a duplicate).
    */
   public List<ConsumerRecord<byte[], byte[]>> consume(String topic, int partitions, int count) {
+    return consume(topic, partitions, count + " records", records -> records.size() >= count);
+  }
+
+  /**
+   * Reads {@code topic} from the beginning until {@code enough} holds for the records read (failing
+   * after {@link Await#PATIENCE}), then a little longer to catch any record beyond them.
+   */
+  public List<ConsumerRecord<byte[], byte[]>> consume(
+      String topic,
+      int partitions,
+      String what,
+      Predicate<List<ConsumerRecord<byte[], byte[]>>> enough) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -94,10 +107,10 @@ public final class TestKafka implements AutoCloseable {
       consumer.assign(assigned);
       consumer.seekToBeginning(assigned);
       Await.until(
-          count + " records of " + topic,
+          what + " of " + topic,
           () -> {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            return records.size() >= count;
+            return enough.test(records);
           });
       // One more short poll shows that nothing beyond the expected records (e.g. duplicates) came.
       consumer.poll(Duration.ofMillis(300)).forEach(records::add);

@@ -235,4 +235,13 @@ public final class AudioMessageCodec {
   public static AudioMessage decode(byte[] bytes) {
     return AudioMessageDecoder.decode(bytes);
   }
+
+  /**
+   * The messages in {@code bytes} for readers that do not care how frames were grouped: a frame
+   * batch as its frames, anything else as itself.
+   */
+  public static List<AudioMessage> decodeFrames(byte[] bytes) {
+    AudioMessage message = decode(bytes);
+    return message instanceof FrameBatch batch ? List.copyOf(batch.frames()) : List.of(message);
+  }
 }

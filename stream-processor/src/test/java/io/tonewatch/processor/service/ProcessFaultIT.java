@@ -33,7 +33,8 @@ class ProcessFaultIT extends KafkaIT {
   private static int splitAfterFirstAlert(CallFeed call) {
     long firstMs = call.offline().get(0).mediaTimeMs();
     int split = (int) (call.messages.size() * 0.8);
-    assertTrue(firstMs < (split / 2) * 20L, "the first alert must come before the split");
+    assertTrue(
+        firstMs < call.mediaTimeMsBefore(split), "the first alert must come before the split");
     return split;
   }
 
