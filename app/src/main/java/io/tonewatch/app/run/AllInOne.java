@@ -35,14 +35,24 @@ public final class AllInOne implements AutoCloseable {
    */
   public static AllInOne start(
       IngestSettings ingestSettings, ProcessConfig processConfig, String kafka, Path dataDir) {
+    return start(ingestSettings, processConfig, kafka, dataDir, EmbeddedKafkaSettings.defaults());
+  }
+
+  /** As {@link #start(IngestSettings, ProcessConfig, String, Path)}, the broker set up as given. */
+  public static AllInOne start(
+      IngestSettings ingestSettings,
+      ProcessConfig processConfig,
+      String kafka,
+      Path dataDir,
+      EmbeddedKafkaSettings brokerSettings) {
     EmbeddedKafka broker = null;
     IngestRuntime ingest = null;
     try {
       String servers = kafka;
       if (servers == null || servers.isBlank()) {
-        EmbeddedKafkaSettings settings = EmbeddedKafkaSettings.defaults();
         broker =
-            EmbeddedKafka.start(dataDir == null ? settings : settings.withDataDir(dataDir, false));
+            EmbeddedKafka.start(
+                dataDir == null ? brokerSettings : brokerSettings.withDataDir(dataDir, false));
         servers = broker.bootstrapServers();
       }
       ingest = IngestRuntime.start(ingestSettings.config(), servers, ingestSettings.publish());
