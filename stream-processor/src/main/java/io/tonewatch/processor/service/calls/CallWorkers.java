@@ -49,6 +49,10 @@ public final class CallWorkers implements AutoCloseable {
       threads.add(thread);
     }
     threads.forEach(Thread::start);
+    metrics.gauge(
+        "worker.queued",
+        "Records waiting for the engine threads (bounded by process.worker-queue-records each)",
+        () -> shards.stream().mapToInt(shard -> shard.queue().size()).sum());
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
  * Every meter of the stream-processor service, named once here ({@code tonewatch.process.*}, so
@@ -112,6 +113,14 @@ public final class ProcessMetrics {
         .register(registry);
     Gauge.builder(PREFIX + "kafka.reachable", kafkaReachable, AtomicInteger::get)
         .description("1 while the Kafka cluster answers, else 0")
+        .register(registry);
+  }
+
+  /** Registers a gauge {@code tonewatch.process.NAME} read from {@code value}. */
+  public void gauge(String name, String description, IntSupplier value) {
+    Gauge.builder(PREFIX + name, value, IntSupplier::getAsInt)
+        .description(description)
+        .strongReference(true) // the supplier is often a lambda nothing else holds
         .register(registry);
   }
 
