@@ -33,9 +33,9 @@ final class CallFeed {
   final Instant captureStart;
   final List<AudioMessage> messages = new ArrayList<>();
 
-  /** Five frames a record, as ingest sends by default. */
+  /** Three frames a record, as ingest sends by default. */
   CallFeed(String callId, SpeechCall call, Instant captureStart) {
-    this(callId, call, captureStart, 5);
+    this(callId, call, captureStart, 3);
   }
 
   CallFeed(String callId, SpeechCall call, Instant captureStart, int framesPerRecord) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.processor.service.config.ProcessConfigLoader;
+import io.tonewatch.processor.service.consume.Tenures;
 import io.tonewatch.testing.Await;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +123,28 @@ class ProcessFaultIT extends KafkaIT {
       }
       double replayed = stays.get("tonewatch.process.calls.replayed").counter().count();
       assertTrue(replayed >= 1, "the survivor replays the calls it took over: " + replayed);
+      assertOneOwnerAtATime(leaving.tenures().all(), survivor.tenures().all(), partitions);
     }
+  }
+
+  /** No partition (so no call) was held by both instances at any moment; each was handed over. */
+  private static void assertOneOwnerAtATime(
+      List<Tenures.Tenure> left, List<Tenures.Tenure> stayed, int partitions) {
+    assertTrue(
+        left.stream().allMatch(t -> t.untilNanos() != Long.MAX_VALUE),
+        "the stopped instance let every partition go: " + left);
+    for (Tenures.Tenure a : left) {
+      for (Tenures.Tenure b : stayed) {
+        if (a.partition().equals(b.partition())) {
+          assertTrue(
+              a.untilNanos() <= b.fromNanos() || b.untilNanos() <= a.fromNanos(),
+              a.partition() + " held by both: " + a + " and " + b);
+        }
+      }
+    }
+    long held = stayed.stream().filter(t -> t.untilNanos() == Long.MAX_VALUE).count();
+    assertEquals(partitions, held, "the survivor holds every partition after the move");
+    assertFalse(left.isEmpty(), "the stopped instance held partitions before the move");
   }
 
   @Test

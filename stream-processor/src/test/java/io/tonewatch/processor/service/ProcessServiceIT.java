@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ProcessServiceIT extends KafkaIT {
   @Test
   void theAlertsOfALiveCallEqualTheEnginesOfflineEvents() throws Exception {
-    assertLiveEqualsOffline("live", 5);
+    assertLiveEqualsOffline("live", 3);
   }
 
   @Test
