@@ -53,8 +53,11 @@ public record PublisherSettings(
   /** 10 s of audio for 500 legs (50 frames/s each): about 95 MiB of heap at ~380 B a frame. */
   public static final int DEFAULT_QUEUE_FRAMES = 250_000;
 
-  /** Five frames a record: 80 ms added at most, within the 200 ms lag budget (BENCHMARKS.md). */
-  public static final int DEFAULT_BATCH_FRAMES = 5;
+  /**
+   * Three frames a record: 40 ms added at most; five kept p99 lag above the 200 ms budget in the
+   * pipeline benchmark (docs/BENCHMARKS.md).
+   */
+  public static final int DEFAULT_BATCH_FRAMES = 3;
 
   public static final int DEFAULT_BATCH_MILLIS = 100;
 
