@@ -38,8 +38,8 @@ done
 control=$(sed -n 's|^run: ingest control API \(http://[^/]*\)/.*|\1|p' "$out/run.log")
 process=$(sed -n 's|^run: process health \(http://[^/]*\)/.*|\1|p' "$out/run.log")
 
-# Starts spread over 10 s; CPU is measured from 12 s until the metrics are read, 5 s before the
-# last call ends, under full load.
+# Starts spread over 10 s; CPU is measured from 12 s until just before the metrics are read, 5 s
+# before the last call ends, under full load.
 per_sim=$(( (calls + simulators - 1) / simulators ))
 stagger_ms=$((10000 / per_sim))
 sim_pids=""
@@ -52,13 +52,13 @@ while [ "$left" -gt 0 ]; do
   sim_pids="$sim_pids $!"
   left=$((left - n)); s=$((s + 1))
 done
+started=$(date +%s)
 roles="run=$run_pid"
 for p in $sim_pids; do roles="$roles simulate=$p"; done
 sleep 12
 python3 "$root/eval/thread-cpu.py" snapshot $roles >"$out/cpu-before.json"
-sleep $((seconds - 7))
+sleep $((started + seconds + 3 - $(date +%s)))
 python3 "$root/eval/thread-cpu.py" snapshot $roles >"$out/cpu-after.json"
-window_s=$((seconds - 7))
 curl -s "$control/metrics" >"$out/ingest.prom"
 curl -s "$process/metrics" >"$out/process.prom"
 for p in $sim_pids; do wait "$p" || true; done
@@ -90,6 +90,5 @@ echo "  lag       capture to decision p50 $(quantile "$out/process.prom" tonewat
   "max $(max_ms "$out/process.prom" tonewatch_process_frame_lag_seconds_max) ms"
 echo "  engine    per frame p50 $(quantile "$out/process.prom" tonewatch_process_engine_frame_seconds 0.5) ms," \
   "p99 $(quantile "$out/process.prom" tonewatch_process_engine_frame_seconds 0.99) ms (silent frames cost little)"
-echo "  cpu       over ${window_s} s with all calls live ($((calls * 100)) packets/s):"
-python3 "$root/eval/thread-cpu.py" report "$out/cpu-before.json" "$out/cpu-after.json" $((calls * 100 * window_s))
+python3 "$root/eval/thread-cpu.py" report "$out/cpu-before.json" "$out/cpu-after.json" $((calls * 100))
 echo "pipeline-bench: logs and scrapes in $out"

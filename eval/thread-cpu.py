@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """CPU time per pipeline component, from the threads of running JVMs.
 
-  thread-cpu.py snapshot ROLE=PID... > FILE   per-thread CPU ticks, named through jstack
-  thread-cpu.py report BEFORE AFTER PACKETS   CPU seconds per component between two snapshots,
-                                              and microseconds per packet for PACKETS packets
+  thread-cpu.py snapshot ROLE=PID... > FILE   per-thread CPU ticks (the run JVM's named by jstack)
+  thread-cpu.py report BEFORE AFTER RATE      CPU seconds per component between two snapshots, and
+                                              microseconds per packet at RATE packets per second
 
 A thread is put in a component by its Java name: the services' own threads, each Kafka client by
 its client id, the broker's threads by their names; the JVM's compiler and GC threads are listed on
@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 TICKS = os.sysconf("SC_CLK_TCK")
 RULES = [  # (component, pattern on the Java thread name), first match wins
@@ -36,17 +37,22 @@ def names(pid):
 
 
 def snapshot(args):
-    result = {}
+    result = {"_time": time.time()}
     for arg in args:
         role, pid = arg.split("=")
-        named = names(pid)
+        named = names(pid) if role == "run" else {}
         threads = {}
-        for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            tids = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue  # the process has ended
+        for tid in tids:
             try:
-                threads[tid] = [named.get(int(tid), "?"), ticks(pid, tid)]
+                threads[tid] = [named.get(int(tid), role), ticks(pid, tid)]
             except OSError:
                 pass
         result[role + "=" + pid] = threads
+    result["_time"] = (result["_time"] + time.time()) / 2
     json.dump(result, sys.stdout)
 
 
@@ -59,9 +65,12 @@ def component(role, name):
     return "broker"
 
 
-def report(before_file, after_file, packets):
+def report(before_file, after_file, rate):
     before = json.load(open(before_file))
     after = json.load(open(after_file))
+    window = after.pop("_time") - before.pop("_time")
+    packets = rate * window
+    print(f"  cpu       over {window:.0f} s with all calls live ({rate:.0f} packets/s):")
     totals = {}
     for proc, threads in after.items():
         role = proc.split("=")[0]
@@ -74,7 +83,8 @@ def report(before_file, after_file, packets):
             totals[comp] = totals.get(comp, 0) + delta
     for comp in sorted(totals):
         seconds = totals[comp] / TICKS
-        print(f"  cpu       {comp:9s} {seconds:8.1f} s   {seconds * 1e6 / packets:6.1f} us/packet")
+        print(f"  cpu       {comp:9s} {seconds:8.1f} s   {seconds * 1e6 / packets:6.1f} us/packet"
+              f"   {seconds / window:4.2f} cores")
 
 
 if __name__ == "__main__":

@@ -68,39 +68,23 @@ public record EmbeddedKafkaSettings(
   }
 
   public EmbeddedKafkaSettings withPort(int port) {
-    return new EmbeddedKafkaSettings(
-        port,
-        controllerPort,
-        dataDir,
-        deleteOnClose,
-        partitions,
-        startTimeoutMillis,
-        audioRetentionMillis);
+    return copy(port, dataDir, deleteOnClose, partitions, audioRetentionMillis);
   }
 
   public EmbeddedKafkaSettings withDataDir(Path dataDir, boolean deleteOnClose) {
-    return new EmbeddedKafkaSettings(
-        port,
-        controllerPort,
-        dataDir,
-        deleteOnClose,
-        partitions,
-        startTimeoutMillis,
-        audioRetentionMillis);
+    return copy(port, dataDir, deleteOnClose, partitions, audioRetentionMillis);
   }
 
   public EmbeddedKafkaSettings withPartitions(int partitions) {
-    return new EmbeddedKafkaSettings(
-        port,
-        controllerPort,
-        dataDir,
-        deleteOnClose,
-        partitions,
-        startTimeoutMillis,
-        audioRetentionMillis);
+    return copy(port, dataDir, deleteOnClose, partitions, audioRetentionMillis);
   }
 
   public EmbeddedKafkaSettings withAudioRetentionMillis(long audioRetentionMillis) {
+    return copy(port, dataDir, deleteOnClose, partitions, audioRetentionMillis);
+  }
+
+  private EmbeddedKafkaSettings copy(
+      int port, Path dataDir, boolean deleteOnClose, int partitions, long retentionMillis) {
     return new EmbeddedKafkaSettings(
         port,
         controllerPort,
@@ -108,7 +92,7 @@ public record EmbeddedKafkaSettings(
         deleteOnClose,
         partitions,
         startTimeoutMillis,
-        audioRetentionMillis);
+        retentionMillis);
   }
 
   private static void port(String key, int port) {
