@@ -5,12 +5,16 @@ import io.tonewatch.app.alerting.AlertingSettings;
 import io.tonewatch.app.alerting.NotificationLines;
 import io.tonewatch.app.ingest.IngestSettings;
 import io.tonewatch.app.kafka.EmbeddedKafkaException;
+import io.tonewatch.app.kafka.EmbeddedKafkaKey;
+import io.tonewatch.app.kafka.EmbeddedKafkaSettings;
 import io.tonewatch.app.process.ProcessSettings;
 import io.tonewatch.app.run.AllInOne;
 import io.tonewatch.events.Topics;
 import io.tonewatch.processor.service.config.ProcessConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +36,9 @@ import picocli.CommandLine.Spec;
           + Topics.ALERTS
           + ".",
       "Settings: ingest.* and process.* keys (see ingest --list-settings and process"
-          + " --list-settings) from --config FILE, the environment and --set. Ctrl-C stops"
+          + " --list-settings) and the embedded broker's kafka.embedded.partitions (6) and"
+          + " kafka.embedded.audio-retention-ms (7200000: two hours of audio kept for replay)"
+          + " from --config FILE, the environment and --set. Ctrl-C stops"
           + " cleanly: frames flushed, offsets committed, broker closed."
     })
 final class RunCommand implements Callable<Integer> {
@@ -62,6 +68,13 @@ final class RunCommand implements Callable<Integer> {
         ProcessSettings.resolve(settings.configFile, System.getenv(), settings.settings);
     AlertingConfig alertingConfig =
         AlertingSettings.resolve(settings.configFile, System.getenv(), settings.settings);
+    EmbeddedKafkaSettings brokerSettings;
+    try {
+      brokerSettings =
+          EmbeddedKafkaKey.load(settings.configFile, System.getenv(), own(settings.settings));
+    } catch (IllegalArgumentException e) { // names the key and value
+      throw new CliFailure(e.getMessage(), e);
+    }
     String servers = kafka.bootstrapServers(null);
     if (servers == null) {
       out.println("run: starting an embedded Kafka broker...");
@@ -76,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
               alertingConfig,
               NotificationLines.to(out),
               servers,
-              dataDir);
+              dataDir,
+              brokerSettings);
     } catch (IllegalArgumentException | EmbeddedKafkaException e) {
       throw new CliFailure(e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -109,6 +123,18 @@ final class RunCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** The embedded broker's keys among {@code flags}; the services take theirs. */
+  private static Map<String, String> own(Map<String, String> flags) {
+    Map<String, String> own = new LinkedHashMap<>();
+    flags.forEach(
+        (key, value) -> {
+          if (key.strip().startsWith("kafka.embedded.")) {
+            own.put(key.strip(), value);
+          }
+        });
+    return own;
   }
 
   private static void printEndpoints(

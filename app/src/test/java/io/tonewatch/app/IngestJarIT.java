@@ -217,8 +217,9 @@ class IngestJarIT {
           "the end of " + wanted + " on " + Topics.AUDIO,
           () -> {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-              AudioMessage message = AudioMessageCodec.decode(r.value());
-              byCall.computeIfAbsent(message.callId(), c -> new ArrayList<>()).add(message);
+              for (AudioMessage message : AudioMessageCodec.decodeFrames(r.value())) {
+                byCall.computeIfAbsent(message.callId(), c -> new ArrayList<>()).add(message);
+              }
             }
             return ended(byCall, wanted);
           });

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Predicate;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,7 +19,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A real KRaft cluster in this JVM for the publisher's integration tests: one controller and one
  * broker in separate processes-in-JVM, so the broker can be stopped and started while the
- * controller keeps the metadata. Owned by the test thread.
+ * controller keeps the metadata. Consumer groups and transactions work without preparing internal
+ * topics. Owned by the test thread.
  */
 public final class TestKafka implements AutoCloseable {
   private final KafkaClusterTestKit kit;
@@ -38,6 +40,10 @@ public final class TestKafka implements AutoCloseable {
         new KafkaClusterTestKit.Builder(nodes)
             .setConfigProp("log.cleaner.dedupe.buffer.size", "2097152")
             .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            // Internal topics of a one-broker cluster can have one replica only.
+            .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1")
+            .setConfigProp("transaction.state.log.min.isr", "1")
             .build();
     kit.format();
     kit.startup();
@@ -75,6 +81,18 @@ public final class TestKafka implements AutoCloseable {
    * Await#PATIENCE}), then a little longer to catch any record beyond them (a duplicate).
    */
   public List<ConsumerRecord<byte[], byte[]>> consume(String topic, int partitions, int count) {
+    return consume(topic, partitions, count + " records", records -> records.size() >= count);
+  }
+
+  /**
+   * Reads {@code topic} from the beginning until {@code enough} holds for the records read (failing
+   * after {@link Await#PATIENCE}), then a little longer to catch any record beyond them.
+   */
+  public List<ConsumerRecord<byte[], byte[]>> consume(
+      String topic,
+      int partitions,
+      String what,
+      Predicate<List<ConsumerRecord<byte[], byte[]>>> enough) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -89,10 +107,10 @@ public final class TestKafka implements AutoCloseable {
       consumer.assign(assigned);
       consumer.seekToBeginning(assigned);
       Await.until(
-          count + " records of " + topic,
+          what + " of " + topic,
           () -> {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            return records.size() >= count;
+            return enough.test(records);
           });
       // One more short poll shows that nothing beyond the expected records (e.g. duplicates) came.
       consumer.poll(Duration.ofMillis(300)).forEach(records::add);

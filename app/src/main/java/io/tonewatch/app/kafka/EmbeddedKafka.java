@@ -70,7 +70,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       server.startup();
       long startedNanos = System.nanoTime();
       String bootstrap = HOST + ":" + port;
-      TonewatchTopics.create(bootstrap, settings.partitions(), settings.startTimeoutMillis());
+      TonewatchTopics.create(bootstrap, settings);
       log.info(
           "embedded Kafka on {} ready in {} ms (format {} ms, start {} ms, topics {} ms), data in {}",
           bootstrap,

@@ -12,6 +12,9 @@ import java.nio.file.Path;
  * @param deleteOnClose whether close deletes {@code dataDir} (always true for a temporary one)
  * @param partitions partitions of each tonewatch topic ({@code kafka.embedded.partitions})
  * @param startTimeoutMillis how long start may take, topics included
+ * @param audioRetentionMillis {@code retention.ms} of the audio topic when it is created ({@code
+ *     kafka.embedded.audio-retention-ms}): replay after a crash or a move needs it to exceed the
+ *     longest call (docs/ARCHITECTURE.md)
  */
 public record EmbeddedKafkaSettings(
     int port,
@@ -19,7 +22,14 @@ public record EmbeddedKafkaSettings(
     Path dataDir,
     boolean deleteOnClose,
     int partitions,
-    long startTimeoutMillis) {
+    long startTimeoutMillis,
+    long audioRetentionMillis) {
+
+  /** Two hours: a few times a long contact-centre call, and bounded disk (about 65 MB a call). */
+  public static final long DEFAULT_AUDIO_RETENTION_MILLIS = 7_200_000;
+
+  /** Ten minutes: anything shorter would drop the starts of ordinary calls still open. */
+  static final long MIN_AUDIO_RETENTION_MILLIS = 600_000;
 
   public EmbeddedKafkaSettings {
     port("kafka.embedded.port", port);
@@ -36,29 +46,53 @@ public record EmbeddedKafkaSettings(
       throw new IllegalArgumentException(
           "kafka.embedded.start-timeout-ms=" + startTimeoutMillis + " must be at least 1000");
     }
+    if (audioRetentionMillis < MIN_AUDIO_RETENTION_MILLIS) {
+      throw new IllegalArgumentException(
+          "kafka.embedded.audio-retention-ms="
+              + audioRetentionMillis
+              + " must be at least "
+              + MIN_AUDIO_RETENTION_MILLIS
+              + " (the audio of every open call must stay for replay)");
+    }
     if (dataDir == null) {
       deleteOnClose = true;
     }
   }
 
-  /** Free ports, a temporary directory deleted on close, 6 partitions per topic, 60 s to start. */
+  /**
+   * Free ports, a temporary directory deleted on close, 6 partitions per topic, 60 s to start, two
+   * hours of audio.
+   */
   public static EmbeddedKafkaSettings defaults() {
-    return new EmbeddedKafkaSettings(0, 0, null, true, 6, 60_000);
+    return new EmbeddedKafkaSettings(0, 0, null, true, 6, 60_000, DEFAULT_AUDIO_RETENTION_MILLIS);
   }
 
   public EmbeddedKafkaSettings withPort(int port) {
-    return new EmbeddedKafkaSettings(
-        port, controllerPort, dataDir, deleteOnClose, partitions, startTimeoutMillis);
+    return copy(port, dataDir, deleteOnClose, partitions, audioRetentionMillis);
   }
 
   public EmbeddedKafkaSettings withDataDir(Path dataDir, boolean deleteOnClose) {
-    return new EmbeddedKafkaSettings(
-        port, controllerPort, dataDir, deleteOnClose, partitions, startTimeoutMillis);
+    return copy(port, dataDir, deleteOnClose, partitions, audioRetentionMillis);
   }
 
   public EmbeddedKafkaSettings withPartitions(int partitions) {
+    return copy(port, dataDir, deleteOnClose, partitions, audioRetentionMillis);
+  }
+
+  public EmbeddedKafkaSettings withAudioRetentionMillis(long audioRetentionMillis) {
+    return copy(port, dataDir, deleteOnClose, partitions, audioRetentionMillis);
+  }
+
+  private EmbeddedKafkaSettings copy(
+      int port, Path dataDir, boolean deleteOnClose, int partitions, long retentionMillis) {
     return new EmbeddedKafkaSettings(
-        port, controllerPort, dataDir, deleteOnClose, partitions, startTimeoutMillis);
+        port,
+        controllerPort,
+        dataDir,
+        deleteOnClose,
+        partitions,
+        startTimeoutMillis,
+        retentionMillis);
   }
 
   private static void port(String key, int port) {

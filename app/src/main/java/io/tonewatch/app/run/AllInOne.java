@@ -45,13 +45,20 @@ public final class AllInOne implements AutoCloseable {
    */
   public static AllInOne start(
       IngestSettings ingestSettings, ProcessConfig processConfig, String kafka, Path dataDir) {
-    return start(ingestSettings, processConfig, null, NotificationListener.none(), kafka, dataDir);
+    return start(
+        ingestSettings,
+        processConfig,
+        null,
+        NotificationListener.none(),
+        kafka,
+        dataDir,
+        EmbeddedKafkaSettings.defaults());
   }
 
   /**
-   * Starts the parts as {@link #start(IngestSettings, ProcessConfig, String, Path)} does, and the
-   * alerting service too unless {@code alertingConfig} is null; {@code notifications} hears each
-   * notification it sends.
+   * Starts the parts as {@link #start(IngestSettings, ProcessConfig, String, Path)} does, the
+   * broker set up as given, and the alerting service too unless {@code alertingConfig} is null;
+   * {@code notifications} hears each notification it sends.
    */
   public static AllInOne start(
       IngestSettings ingestSettings,
@@ -59,16 +66,17 @@ public final class AllInOne implements AutoCloseable {
       AlertingConfig alertingConfig,
       NotificationListener notifications,
       String kafka,
-      Path dataDir) {
+      Path dataDir,
+      EmbeddedKafkaSettings brokerSettings) {
     EmbeddedKafka broker = null;
     IngestRuntime ingest = null;
     ProcessRuntime process = null;
     try {
       String servers = kafka;
       if (servers == null || servers.isBlank()) {
-        EmbeddedKafkaSettings settings = EmbeddedKafkaSettings.defaults();
         broker =
-            EmbeddedKafka.start(dataDir == null ? settings : settings.withDataDir(dataDir, false));
+            EmbeddedKafka.start(
+                dataDir == null ? brokerSettings : brokerSettings.withDataDir(dataDir, false));
         servers = broker.bootstrapServers();
       }
       ingest = IngestRuntime.start(ingestSettings.config(), servers, ingestSettings.publish());

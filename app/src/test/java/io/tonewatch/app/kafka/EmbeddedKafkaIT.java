@@ -2,6 +2,7 @@ package io.tonewatch.app.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tonewatch.events.Topics;
@@ -16,6 +17,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +28,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -61,6 +66,29 @@ class EmbeddedKafkaIT {
       assertTrue(Files.isDirectory(dataDir));
     }
     assertFalse(Files.exists(dataDir), "the temporary data directory is deleted on close");
+  }
+
+  @Test
+  void createsTheAudioTopicWithTheConfiguredRetention() throws Exception {
+    EmbeddedKafkaSettings settings =
+        EmbeddedKafkaKey.load(
+            null, Map.of(), Map.of("kafka.embedded.audio-retention-ms", "5400000"));
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(settings);
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      ConfigResource audio = new ConfigResource(ConfigResource.Type.TOPIC, Topics.AUDIO);
+      ConfigResource alerts = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ALERTS);
+      Map<ConfigResource, Config> configs =
+          admin.describeConfigs(List.of(audio, alerts)).all().get(30, TimeUnit.SECONDS);
+      ConfigEntry retention = configs.get(audio).get(TopicConfig.RETENTION_MS_CONFIG);
+      assertEquals("5400000", retention.value());
+      assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, retention.source());
+      assertNotEquals(
+          ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG,
+          configs.get(alerts).get(TopicConfig.RETENTION_MS_CONFIG).source(),
+          "only the audio topic has its own retention");
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedKafkaSettingsTest {
@@ -15,7 +16,7 @@ class EmbeddedKafkaSettingsTest {
             IllegalArgumentException.class,
             () ->
                 new EmbeddedKafkaSettings(
-                    port, controllerPort, null, true, partitions, startMillis))
+                    port, controllerPort, null, true, partitions, startMillis, 7_200_000))
         .getMessage();
   }
 
@@ -26,11 +27,35 @@ class EmbeddedKafkaSettingsTest {
     assertNull(settings.dataDir());
     assertTrue(settings.deleteOnClose());
     assertEquals(6, settings.partitions());
+    assertEquals(7_200_000, settings.audioRetentionMillis(), "two hours of audio");
+  }
+
+  @Test
+  void readsTheBrokersKeysFromTheSettingsAndNamesABadOne() {
+    EmbeddedKafkaSettings settings =
+        EmbeddedKafkaKey.load(
+            null,
+            Map.of("TONEWATCH_KAFKA_EMBEDDED_PARTITIONS", "3"),
+            Map.of("kafka.embedded.audio-retention-ms", "3600000"));
+    assertEquals(3, settings.partitions());
+    assertEquals(3_600_000, settings.audioRetentionMillis());
+    assertEquals(
+        "kafka.embedded.audio-retention-ms=60000 must be at least 600000 (the audio of every open"
+            + " call must stay for replay)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    EmbeddedKafkaKey.load(
+                        null, Map.of(), Map.of("kafka.embedded.audio-retention-ms", "60000")))
+            .getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> EmbeddedKafkaKey.load(null, Map.of(), Map.of("kafka.embedded.retention", "1")));
   }
 
   @Test
   void aTemporaryDirectoryIsAlwaysDeletedButAConfiguredOneMayBeKept() {
-    assertTrue(new EmbeddedKafkaSettings(0, 0, null, false, 1, 60_000).deleteOnClose());
+    assertTrue(new EmbeddedKafkaSettings(0, 0, null, false, 1, 60_000, 7_200_000).deleteOnClose());
     Path dir = Path.of("data");
     assertEquals(false, EmbeddedKafkaSettings.defaults().withDataDir(dir, false).deleteOnClose());
   }

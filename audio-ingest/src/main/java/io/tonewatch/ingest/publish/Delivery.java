@@ -3,6 +3,7 @@ package io.tonewatch.ingest.publish;
 import io.tonewatch.ingest.metrics.IngestMetrics;
 import io.tonewatch.ingest.metrics.IngestMetrics.PublishDrop;
 import io.tonewatch.ingest.metrics.IngestMetrics.PublishError;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Callback;
@@ -13,14 +14,15 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
- * The outcome of one send of one queued message. The producer reports a record it could not take
- * (buffer still full or topic metadata still unknown after max.block.ms) by calling back on the
- * sending thread before {@code send} returns: that is a synchronous failure, kept for the sender to
- * retry. Every other callback comes from the producer's I/O thread once the broker has answered or
- * the delivery timeout has passed, and is counted here.
+ * The outcome of one send of one record, which carries one or (a frame batch) several queued
+ * messages; each is counted. The producer reports a record it could not take (buffer still full or
+ * topic metadata still unknown after max.block.ms) by calling back on the sending thread before
+ * {@code send} returns: that is a synchronous failure, kept for the sender to retry. Every other
+ * callback comes from the producer's I/O thread once the broker has answered or the delivery
+ * timeout has passed, and is counted here.
  */
 final class Delivery implements Callback {
-  private final PublishQueue.Entry entry;
+  private final List<PublishQueue.Entry> entries;
   private final IngestMetrics metrics;
   private final LongSupplier nanoTime;
   private final PublishWarnings warnings;
@@ -29,12 +31,12 @@ final class Delivery implements Callback {
   private Exception synchronousFailure; // written and read by the sending thread only
 
   Delivery(
-      PublishQueue.Entry entry,
+      List<PublishQueue.Entry> entries,
       IngestMetrics metrics,
       LongSupplier nanoTime,
       PublishWarnings warnings,
       BooleanSupplier closing) {
-    this.entry = entry;
+    this.entries = entries;
     this.metrics = metrics;
     this.nanoTime = nanoTime;
     this.warnings = warnings;
@@ -48,14 +50,26 @@ final class Delivery implements Callback {
       return;
     }
     if (exception == null) {
-      metrics.published(entry.message(), nanoTime.getAsLong() - entry.acceptNanos());
+      long nowNanos = nanoTime.getAsLong();
+      for (PublishQueue.Entry entry : entries) {
+        metrics.published(entry.message(), nowNanos - entry.acceptNanos());
+      }
       return;
     }
     PublishError kind = classify(exception, false);
     metrics.publishError(kind);
-    metrics.publishDropped(
-        entry.message(), closing.getAsBoolean() ? PublishDrop.SHUTDOWN : PublishDrop.FAILED);
-    warnings.warn(kind, "call " + entry.message().callId() + " lost a message: " + exception);
+    PublishDrop drop = closing.getAsBoolean() ? PublishDrop.SHUTDOWN : PublishDrop.FAILED;
+    for (PublishQueue.Entry entry : entries) {
+      metrics.publishDropped(entry.message(), drop);
+    }
+    warnings.warn(
+        kind,
+        "call "
+            + entries.get(0).message().callId()
+            + " lost "
+            + entries.size()
+            + " messages: "
+            + exception);
   }
 
   void failedInSend(Exception exception) {

@@ -9,6 +9,7 @@ import io.tonewatch.ingest.metrics.IngestMetrics.PublishError;
 import io.tonewatch.ingest.sink.FrameSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,15 +25,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes every {@link AudioMessage} to the audio topic, keyed by call id (UTF-8), valued by
  * {@link AudioMessageCodec}. {@link #accept} only queues ({@link PublishQueue}: never blocks, drops
- * the oldest frame when full); one sender thread drains the queue into an idempotent acks=all
- * producer. When the producer cannot take a record (its buffer is full or the broker is unreachable
- * for max.block.ms) the sender retries that same record, so during an outage audio waits in the
- * queue, in order, and is delivered when the broker returns; only the drop-oldest rule (and, for
- * good, a delivery timeout or a non-retriable error) loses anything, and every loss is counted. The
- * gauge {@code tonewatch.ingest.publish.stalled} reads 1 while the producer refuses records (an
- * outage is under way and audio is waiting) and 0 otherwise. Thread-safety: {@code accept} from any
- * thread; the sender thread owns {@code stalledSinceNanos} and writes {@code stalled}; {@code
- * close} from one thread.
+ * the oldest frame when full); one sender thread drains the queue, gathers consecutive frames of a
+ * leg into one record ({@link FrameBatcher}: Kafka's cost is per record) and hands the records to
+ * an idempotent acks=all producer. Each record's timestamp is the capture time of its first frame
+ * (when it was accepted). When the producer cannot take a record (its buffer is full or the broker
+ * is unreachable for max.block.ms) the sender retries that same record, so during an outage audio
+ * waits in the queue, in order, and is delivered when the broker returns; only the drop-oldest rule
+ * (and, for good, a delivery timeout or a non-retriable error) loses anything, and every loss is
+ * counted. The gauge {@code tonewatch.ingest.publish.stalled} reads 1 while the producer refuses
+ * records (an outage is under way and audio is waiting) and 0 otherwise. Thread-safety: {@code
+ * accept} from any thread; the sender thread owns {@code stalledSinceNanos} and the batcher and
+ * writes {@code stalled}; {@code close} from one thread.
  */
 public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaFramePublisher.class);
@@ -43,6 +46,7 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
   private final Producer<byte[], byte[]> producer;
   private final LongSupplier nanoTime;
   private final PublishQueue queue;
+  private final FrameBatcher batcher;
   private final Thread sender;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final PublishWarnings warnings;
@@ -70,6 +74,7 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
     this.queue =
         new PublishQueue(
             settings.queueFrames(), settings.controlQueueMessages(), metrics::publishDropped);
+    this.batcher = new FrameBatcher(settings.batchFrames(), settings.batchMillis());
     metrics.publishQueue(queue::size, settings.queueFrames());
     metrics.gauge(
         "publish.producer.buffer.used.bytes",
@@ -106,40 +111,67 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
   private void drainToProducer() {
     try {
       while (true) {
-        PublishQueue.Entry entry = queue.take(closing ? 0 : IDLE_POLL_NANOS);
-        if (entry == null) {
-          if (closing) {
+        if (!publish(batcher.due(nanoTime.getAsLong()))) {
+          return;
+        }
+        long waitNanos =
+            closing ? 0 : Math.min(IDLE_POLL_NANOS, batcher.nanosUntilDue(nanoTime.getAsLong()));
+        PublishQueue.Entry entry = queue.take(waitNanos);
+        if (entry != null) {
+          if (!publish(batcher.add(entry, nanoTime.getAsLong()))) {
             return;
           }
-        } else if (!publish(entry)) {
+        } else if (closing) {
+          publish(batcher.flushAll());
           return;
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      for (FrameBatcher.Outgoing unsent : batcher.flushAll()) {
+        dropped(unsent, PublishDrop.SHUTDOWN);
+      }
     }
   }
 
-  /** Hands one entry to the producer, retrying what it could not take; false: stop sending. */
-  private boolean publish(PublishQueue.Entry entry) {
-    AudioMessage message = entry.message();
+  private boolean publish(List<FrameBatcher.Outgoing> records) {
+    for (int i = 0; i < records.size(); i++) {
+      if (!publish(records.get(i))) {
+        for (FrameBatcher.Outgoing unsent : records.subList(i + 1, records.size())) {
+          dropped(unsent, PublishDrop.SHUTDOWN);
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Hands one record to the producer, retrying what it could not take; false: stop sending. */
+  private boolean publish(FrameBatcher.Outgoing outgoing) {
+    AudioMessage message = outgoing.message();
     byte[] value;
     try {
       value = AudioMessageCodec.encode(message);
     } catch (AudioCodecException e) {
       metrics.publishError(PublishError.ENCODE);
-      metrics.publishDropped(message, PublishDrop.FAILED);
+      dropped(outgoing, PublishDrop.FAILED);
       warnings.warn(PublishError.ENCODE, "call " + message.callId() + ": " + e.getMessage());
       return true;
     }
     byte[] key = message.callId().getBytes(StandardCharsets.UTF_8);
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(settings.topic(), key, value);
+    long captureEpochMs =
+        System.currentTimeMillis()
+            - (nanoTime.getAsLong() - outgoing.entries().get(0).acceptNanos()) / 1_000_000;
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(settings.topic(), null, captureEpochMs, key, value);
     while (true) {
-      Delivery delivery = new Delivery(entry, metrics, nanoTime, warnings, () -> closing);
+      Delivery delivery =
+          new Delivery(outgoing.entries(), metrics, nanoTime, warnings, () -> closing);
       try {
         producer.send(record, delivery);
       } catch (InterruptException e) {
-        metrics.publishDropped(message, PublishDrop.SHUTDOWN);
+        dropped(outgoing, PublishDrop.SHUTDOWN);
         return false;
       } catch (RuntimeException e) {
         delivery.failedInSend(e);
@@ -152,15 +184,21 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
       PublishError kind = Delivery.classify(failure, true);
       metrics.publishError(kind);
       if (!(failure instanceof RetriableException)) {
-        metrics.publishDropped(message, PublishDrop.FAILED);
+        dropped(outgoing, PublishDrop.FAILED);
         warnings.warn(kind, "call " + message.callId() + " lost a message: " + failure);
         return true;
       }
       stalled(failure);
       if (closing && nanoTime.getAsLong() - closeDeadlineNanos >= 0) {
-        metrics.publishDropped(message, PublishDrop.SHUTDOWN);
+        dropped(outgoing, PublishDrop.SHUTDOWN);
         return false;
       }
+    }
+  }
+
+  private void dropped(FrameBatcher.Outgoing outgoing, PublishDrop reason) {
+    for (PublishQueue.Entry entry : outgoing.entries()) {
+      metrics.publishDropped(entry.message(), reason);
     }
   }
 
@@ -209,6 +247,7 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
       for (PublishQueue.Entry entry : queue.drain()) {
         metrics.publishDropped(entry.message(), PublishDrop.SHUTDOWN);
       }
+
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

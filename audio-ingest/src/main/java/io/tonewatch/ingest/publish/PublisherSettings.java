@@ -1,6 +1,7 @@
 package io.tonewatch.ingest.publish;
 
 import io.tonewatch.events.Topics;
+import io.tonewatch.events.audio.FrameBatch;
 import io.tonewatch.settings.SettingsException;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * bad setting. Keys (with {@link #fromMap}): {@code ingest.publish.bootstrap-servers}, {@code
  * .topic}, {@code .client-id}, {@code .queue-frames}, {@code .control-queue-messages}, {@code
  * .linger-ms}, {@code .compression}, {@code .buffer-memory-bytes}, {@code .max-block-ms}, {@code
- * .delivery-timeout-ms}, {@code .close-timeout-ms}.
+ * .delivery-timeout-ms}, {@code .close-timeout-ms}, {@code .batch-frames}, {@code .batch-millis}.
  *
  * @param bootstrapServers Kafka's {@code host:port[,host:port...]}
  * @param topic the audio topic, {@link Topics#AUDIO} unless testing
@@ -28,6 +29,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *     retried
  * @param deliveryTimeoutMillis how long the producer retries one record before giving it up
  * @param closeTimeoutMillis how long close may take to deliver what is still queued
+ * @param batchFrames consecutive frames of a leg sent in one record (1: one record per frame); a
+ *     batch adds up to {@code (batchFrames - 1) * 20} ms to the capture-to-decision lag
+ * @param batchMillis the longest a frame waits for its batch to fill before it is sent anyway
  */
 public record PublisherSettings(
     String bootstrapServers,
@@ -40,15 +44,26 @@ public record PublisherSettings(
     long bufferMemoryBytes,
     int maxBlockMillis,
     int deliveryTimeoutMillis,
-    int closeTimeoutMillis) {
+    int closeTimeoutMillis,
+    int batchFrames,
+    int batchMillis) {
 
   public static final String PREFIX = "ingest.publish.";
 
   /** 10 s of audio for 500 legs (50 frames/s each): about 95 MiB of heap at ~380 B a frame. */
   public static final int DEFAULT_QUEUE_FRAMES = 250_000;
 
+  /**
+   * Three frames a record: 40 ms added at most; five kept p99 lag above the 200 ms budget in the
+   * pipeline benchmark (docs/BENCHMARKS.md).
+   */
+  public static final int DEFAULT_BATCH_FRAMES = 3;
+
+  public static final int DEFAULT_BATCH_MILLIS = 100;
+
   private static final Set<String> COMPRESSIONS = Set.of("none", "lz4", "zstd", "snappy", "gzip");
   private static final int REQUEST_TIMEOUT_MILLIS = 10_000;
+  private static final int MAX_BATCH_MILLIS = 1_000;
 
   public PublisherSettings {
     if (bootstrapServers == null || !bootstrapServers.matches("[^,\\s]+:\\d+(,[^,\\s]+:\\d+)*")) {
@@ -77,6 +92,12 @@ public record PublisherSettings(
           "must be at least linger-ms + " + REQUEST_TIMEOUT_MILLIS + " (the request timeout)");
     }
     atLeast("close-timeout-ms", closeTimeoutMillis, 0);
+    if (batchFrames < 1 || batchFrames > FrameBatch.MAX_FRAMES) {
+      throw bad("batch-frames", batchFrames, "must be 1 to " + FrameBatch.MAX_FRAMES);
+    }
+    if (batchMillis < 0 || batchMillis > MAX_BATCH_MILLIS) {
+      throw bad("batch-millis", batchMillis, "must be 0 to " + MAX_BATCH_MILLIS);
+    }
   }
 
   /** Defaults for everything but the bootstrap servers. */
@@ -92,7 +113,9 @@ public record PublisherSettings(
         32L << 20,
         1_000,
         600_000,
-        10_000);
+        10_000,
+        DEFAULT_BATCH_FRAMES,
+        DEFAULT_BATCH_MILLIS);
   }
 
   /** Reads {@code ingest.publish.*} keys from {@code values}; absent keys take the defaults. */
@@ -110,7 +133,9 @@ public record PublisherSettings(
         number(values, "buffer-memory-bytes", d.bufferMemoryBytes()),
         (int) number(values, "max-block-ms", d.maxBlockMillis()),
         (int) number(values, "delivery-timeout-ms", d.deliveryTimeoutMillis()),
-        (int) number(values, "close-timeout-ms", d.closeTimeoutMillis()));
+        (int) number(values, "close-timeout-ms", d.closeTimeoutMillis()),
+        (int) number(values, "batch-frames", d.batchFrames()),
+        (int) number(values, "batch-millis", d.batchMillis()));
   }
 
   /**

@@ -46,10 +46,11 @@ final class AudioTopicReader implements AutoCloseable {
         callId + " to end on the topic",
         () -> {
           for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-            AudioMessage message = AudioMessageCodec.decode(record.value());
-            byCall.computeIfAbsent(message.callId(), c -> new ArrayList<>()).add(message);
-            if (message instanceof CallEnded) {
-              ended.add(message.callId());
+            for (AudioMessage message : AudioMessageCodec.decodeFrames(record.value())) {
+              byCall.computeIfAbsent(message.callId(), c -> new ArrayList<>()).add(message);
+              if (message instanceof CallEnded) {
+                ended.add(message.callId());
+              }
             }
           }
           return ended.contains(callId);

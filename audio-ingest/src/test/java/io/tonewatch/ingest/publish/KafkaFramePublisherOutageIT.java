@@ -73,7 +73,9 @@ class KafkaFramePublisherOutageIT {
         BUFFER_BYTES,
         200,
         1_800_000,
-        (int) Await.PATIENCE.toMillis());
+        (int) Await.PATIENCE.toMillis(),
+        PublisherSettings.DEFAULT_BATCH_FRAMES,
+        PublisherSettings.DEFAULT_BATCH_MILLIS);
   }
 
   static AudioFrame frame(Leg leg, long sequence) {
@@ -145,13 +147,19 @@ class KafkaFramePublisherOutageIT {
     return new Outage(publisher, sequence + framesAfterStall);
   }
 
-  /** The call as read back: start first, end last, each leg's frames in increasing order. */
-  Map<Leg, List<Long>> readBack(String topic, int expectedRecords) {
+  /**
+   * The call as read back: start first, end last, each leg's frames in increasing order, whether
+   * the records carry one frame or a batch.
+   */
+  Map<Leg, List<Long>> readBack(String topic, int expectedMessages) {
     List<ConsumerRecord<byte[], byte[]>> records =
-        kafka.consume(topic, PARTITIONS, expectedRecords);
-    assertEquals(expectedRecords, records.size(), "each message exactly once");
-    List<AudioMessage> messages = new ArrayList<>();
-    records.forEach(record -> messages.add(AudioMessageCodec.decode(record.value())));
+        kafka.consume(
+            topic,
+            PARTITIONS,
+            expectedMessages + " messages",
+            read -> messages(read).size() >= expectedMessages);
+    List<AudioMessage> messages = messages(records);
+    assertEquals(expectedMessages, messages.size(), "each message exactly once");
     assertInstanceOf(CallStarted.class, messages.get(0));
     assertInstanceOf(CallEnded.class, messages.get(messages.size() - 1));
     Map<Leg, List<Long>> sequences = new EnumMap<>(Leg.class);
@@ -163,6 +171,12 @@ class KafkaFramePublisherOutageIT {
       leg.add(frame.sequence());
     }
     return sequences;
+  }
+
+  static List<AudioMessage> messages(List<ConsumerRecord<byte[], byte[]>> records) {
+    List<AudioMessage> messages = new ArrayList<>();
+    records.forEach(r -> messages.addAll(AudioMessageCodec.decodeFrames(r.value())));
+    return messages;
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.tonewatch.events.audio.AudioMessageCodec;
 import io.tonewatch.events.audio.CallEnded;
 import io.tonewatch.events.audio.CallStarted;
 import io.tonewatch.events.audio.EndReason;
+import io.tonewatch.events.audio.FrameBatch;
 import io.tonewatch.ingest.metrics.IngestMetrics;
 import io.tonewatch.testing.Await;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,11 @@ class KafkaFramePublisherTest {
 
   KafkaFramePublisher publisher(
       MockProducer<byte[], byte[]> producer, int queueFrames, int closeMs) {
+    return publisher(producer, queueFrames, closeMs, 1);
+  }
+
+  KafkaFramePublisher publisher(
+      MockProducer<byte[], byte[]> producer, int queueFrames, int closeMs, int batchFrames) {
     PublisherSettings d = PublisherSettings.defaults("127.0.0.1:9");
     PublisherSettings settings =
         new PublisherSettings(
@@ -59,7 +65,9 @@ class KafkaFramePublisherTest {
             d.bufferMemoryBytes(),
             100,
             d.deliveryTimeoutMillis(),
-            closeMs);
+            closeMs,
+            batchFrames,
+            100);
     KafkaFramePublisher publisher =
         new KafkaFramePublisher(settings, metrics, producer, System::nanoTime);
     publishers.add(publisher);
@@ -83,10 +91,10 @@ class KafkaFramePublisherTest {
   static List<AudioMessage> decoded(MockProducer<byte[], byte[]> producer) {
     List<AudioMessage> messages = new ArrayList<>();
     for (ProducerRecord<byte[], byte[]> record : producer.history()) {
-      AudioMessage message = AudioMessageCodec.decode(record.value());
-      assertEquals(message.callId(), new String(record.key(), StandardCharsets.UTF_8));
+      List<AudioMessage> decoded = AudioMessageCodec.decodeFrames(record.value());
+      assertEquals(decoded.get(0).callId(), new String(record.key(), StandardCharsets.UTF_8));
       assertEquals("tonewatch.audio", record.topic());
-      messages.add(message);
+      messages.addAll(decoded);
     }
     return messages;
   }
@@ -123,6 +131,33 @@ class KafkaFramePublisherTest {
     assertEquals(1, count("messages", "type", "call_started"));
     assertEquals(1, count("messages", "type", "call_ended"));
     assertEquals(4, registry.get("tonewatch.ingest.publish.latency").timer().count());
+  }
+
+  @Test
+  void batchesALegsFramesIntoOneRecordStampedWithTheFirstFramesCaptureAndKeepsTheCallsOrder() {
+    MockProducer<byte[], byte[]> producer = producer(true);
+    KafkaFramePublisher publisher = publisher(producer, 100, 1_000, 4);
+    long beforeMs = System.currentTimeMillis();
+    publisher.accept(started("call-1"));
+    for (int sequence = 0; sequence < 6; sequence++) {
+      publisher.accept(frame("call-1", Leg.CUSTOMER, sequence));
+    }
+    publisher.accept(frame("call-1", Leg.AGENT, 0));
+    publisher.accept(new CallEnded("call-1", Instant.EPOCH, EndReason.HANGUP));
+    await("5 records", () -> producer.history().size() == 5);
+    List<ProducerRecord<byte[], byte[]>> records = producer.history();
+    assertInstanceOf(CallStarted.class, AudioMessageCodec.decode(records.get(0).value()));
+    FrameBatch full =
+        assertInstanceOf(FrameBatch.class, AudioMessageCodec.decode(records.get(1).value()));
+    assertEquals(4, full.frames().size(), "customer 0-3 went out when the batch was full");
+    assertTrue(records.get(1).timestamp() >= beforeMs, "stamped with the capture time");
+    assertTrue(records.get(1).timestamp() <= System.currentTimeMillis());
+    List<AudioMessage> rest = new ArrayList<>();
+    records.subList(2, 5).forEach(r -> rest.add(AudioMessageCodec.decode(r.value())));
+    assertEquals(2, ((FrameBatch) rest.get(0)).frames().size(), "customer 4-5 before the end");
+    assertEquals(Leg.AGENT, ((AudioFrame) rest.get(1)).leg(), "the agent's lone frame");
+    assertInstanceOf(CallEnded.class, rest.get(2));
+    await("counted", () -> count("messages", "type", "frame") == 7);
   }
 
   @Test

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * offset  size  field
  *      0     2  magic 0x54 0x57 ("TW")
  *      2     1  format version: 0x01
- *      3     1  type: 0x01 audio frame, 0x02 call started, 0x03 call ended
+ *      3     1  type: 0x01 audio frame, 0x02 call started, 0x03 call ended, 0x04 frame batch
  *      4     1  N: length of the call id in bytes, 1 to 255
  *      5     N  call id, UTF-8 (also the record key)
  * </pre>
@@ -39,7 +39,24 @@ import java.util.TreeMap;
  *   B+21   320  the samples, signed 16-bit, in the byte order of the encoding
  * </pre>
  *
- * A <b>call started</b>:
+ * A <b>frame batch</b> ({@link FrameBatch}: 24 + N + 323 F bytes) carries F consecutive frames of
+ * one leg; frame i has sequence + i and mediaTimeMs + 20 i:
+ *
+ * <pre>
+ *    B+0     1  leg, as in a frame
+ *    B+1     8  sequence of the first frame: int64, &gt;= 0
+ *    B+9     8  mediaTimeMs of the first frame: int64, &gt;= 0
+ *   B+17     1  encoding, as in a frame
+ *   B+18     1  F: frames, 1 to 50; then F times:
+ *                 1  flags, as in a frame
+ *                 2  capture offset: uint16 ms after the first frame's capture, never decreasing
+ *               320  the samples (160), in the byte order of the encoding
+ * </pre>
+ *
+ * Readers that predate the frame batch reject it as an unknown type: upgrade the processors before
+ * ingest starts batching.
+ *
+ * <p>A <b>call started</b>:
  *
  * <pre>
  *    B+0     8  startedAt: int64 seconds since the epoch (UTC)
@@ -63,6 +80,7 @@ public final class AudioMessageCodec {
   public static final int TYPE_FRAME = 1;
   public static final int TYPE_CALL_STARTED = 2;
   public static final int TYPE_CALL_ENDED = 3;
+  public static final int TYPE_FRAME_BATCH = 4;
   public static final int ENCODING_PCM16_LE = 1;
   public static final int ENCODING_PCM16_BE = 2;
   public static final int MAX_METADATA_ENTRIES = 64;
@@ -80,6 +98,9 @@ public final class AudioMessageCodec {
     byte[] callId = utf8(message.callId(), "callId");
     if (message instanceof AudioFrame frame) {
       return encodeFrame(frame, callId);
+    }
+    if (message instanceof FrameBatch batch) {
+      return encodeBatch(batch, callId);
     }
     if (message instanceof CallStarted started) {
       return encodeStarted(started, callId);
@@ -102,10 +123,30 @@ public final class AudioMessageCodec {
     out.put(legCode(frame.leg())).putLong(frame.sequence()).putLong(frame.mediaTimeMs());
     out.put((byte) ENCODING_PCM16_LE).put((byte) (frame.concealed() ? FLAG_CONCEALED : 0));
     out.putShort((short) AudioFrame.SAMPLES);
+    putSamples(out, frame);
+    return out.array();
+  }
+
+  private static byte[] encodeBatch(FrameBatch batch, byte[] callId) {
+    List<AudioFrame> frames = batch.frames();
+    AudioFrame first = frames.get(0);
+    ByteBuffer out =
+        header(TYPE_FRAME_BATCH, callId, 19 + frames.size() * (3 + 2 * AudioFrame.SAMPLES));
+    out.put(legCode(first.leg())).putLong(first.sequence()).putLong(first.mediaTimeMs());
+    out.put((byte) ENCODING_PCM16_LE).put((byte) frames.size());
+    for (int i = 0; i < frames.size(); i++) {
+      AudioFrame frame = frames.get(i);
+      out.put((byte) (frame.concealed() ? FLAG_CONCEALED : 0));
+      out.putShort((short) batch.captureOffsetsMs()[i]);
+      putSamples(out, frame);
+    }
+    return out.array();
+  }
+
+  private static void putSamples(ByteBuffer out, AudioFrame frame) {
     for (short sample : frame.samples()) {
       out.put((byte) sample).put((byte) (sample >> 8));
     }
-    return out.array();
   }
 
   private static byte[] encodeStarted(CallStarted started, byte[] callId) {
@@ -193,5 +234,14 @@ public final class AudioMessageCodec {
   /** The message in {@code bytes}; throws {@link AudioCodecException} saying what was wrong. */
   public static AudioMessage decode(byte[] bytes) {
     return AudioMessageDecoder.decode(bytes);
+  }
+
+  /**
+   * The messages in {@code bytes} for readers that do not care how frames were grouped: a frame
+   * batch as its frames, anything else as itself.
+   */
+  public static List<AudioMessage> decodeFrames(byte[] bytes) {
+    AudioMessage message = decode(bytes);
+    return message instanceof FrameBatch batch ? List.copyOf(batch.frames()) : List.of(message);
   }
 }

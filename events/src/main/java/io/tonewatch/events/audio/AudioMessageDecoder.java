@@ -8,8 +8,10 @@ import static io.tonewatch.events.audio.AudioMessageCodec.MAX_METADATA_VALUE_BYT
 
 import io.tonewatch.events.Leg;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,6 +43,7 @@ final class AudioMessageDecoder {
       message =
           switch (type) {
             case AudioMessageCodec.TYPE_FRAME -> frame(in, callId);
+            case AudioMessageCodec.TYPE_FRAME_BATCH -> batch(in, callId);
             case AudioMessageCodec.TYPE_CALL_STARTED -> started(in, callId);
             case AudioMessageCodec.TYPE_CALL_ENDED -> ended(in, callId);
             default -> throw new AudioCodecException("unknown message type " + type + " at byte 3");
@@ -54,33 +57,76 @@ final class AudioMessageDecoder {
 
   private static AudioFrame frame(WireReader in, String callId) {
     Leg leg = leg(in);
+    long sequence = nonNegative(in, "sequence");
+    long mediaTimeMs = nonNegative(in, "mediaTimeMs");
+    boolean littleEndian = encoding(in);
+    boolean concealed = flags(in);
     int at = in.offset();
-    long sequence = in.i64("sequence");
-    if (sequence < 0) {
-      throw in.error("negative sequence " + sequence, at);
-    }
-    at = in.offset();
-    long mediaTimeMs = in.i64("mediaTimeMs");
-    if (mediaTimeMs < 0) {
-      throw in.error("negative mediaTimeMs " + mediaTimeMs, at);
-    }
-    at = in.offset();
-    int encoding = in.u8("encoding");
-    if (encoding != ENCODING_PCM16_LE && encoding != ENCODING_PCM16_BE) {
-      throw in.error("unknown encoding " + encoding, at);
-    }
-    at = in.offset();
-    int flags = in.u8("flags");
-    if ((flags & ~FLAG_CONCEALED) != 0) {
-      throw in.error("unknown flags 0x" + Integer.toHexString(flags), at);
-    }
-    at = in.offset();
     int count = in.u16("sample count");
     if (count != AudioFrame.SAMPLES) {
       throw in.error("sample count " + count + " (expected " + AudioFrame.SAMPLES + ")", at);
     }
-    short[] samples = in.samples(count, encoding == ENCODING_PCM16_LE);
-    return new AudioFrame(callId, leg, sequence, mediaTimeMs, flags != 0, samples);
+    short[] samples = in.samples(count, littleEndian);
+    return new AudioFrame(callId, leg, sequence, mediaTimeMs, concealed, samples);
+  }
+
+  private static FrameBatch batch(WireReader in, String callId) {
+    Leg leg = leg(in);
+    long sequence = nonNegative(in, "sequence");
+    long mediaTimeMs = nonNegative(in, "mediaTimeMs");
+    boolean littleEndian = encoding(in);
+    int at = in.offset();
+    int count = in.u8("frame count");
+    if (count == 0 || count > FrameBatch.MAX_FRAMES) {
+      throw in.error("frame count " + count + " (1 to " + FrameBatch.MAX_FRAMES + ")", at);
+    }
+    if (sequence > Long.MAX_VALUE - count
+        || mediaTimeMs > Long.MAX_VALUE - (long) count * AudioFrame.FRAME_MILLIS) {
+      throw in.error("sequence or mediaTimeMs too large for " + count + " frames", at);
+    }
+    List<AudioFrame> frames = new ArrayList<>(count);
+    int[] captureOffsetsMs = new int[count];
+    for (int i = 0; i < count; i++) {
+      boolean concealed = flags(in);
+      at = in.offset();
+      captureOffsetsMs[i] = in.u16("capture offset");
+      if (i > 0 && captureOffsetsMs[i] < captureOffsetsMs[i - 1]) {
+        throw in.error("capture offset " + captureOffsetsMs[i] + " ms goes back", at);
+      }
+      short[] samples = in.samples(AudioFrame.SAMPLES, littleEndian);
+      long mediaMs = mediaTimeMs + (long) i * AudioFrame.FRAME_MILLIS;
+      frames.add(new AudioFrame(callId, leg, sequence + i, mediaMs, concealed, samples));
+    }
+    return new FrameBatch(frames, captureOffsetsMs);
+  }
+
+  private static long nonNegative(WireReader in, String field) {
+    int at = in.offset();
+    long value = in.i64(field);
+    if (value < 0) {
+      throw in.error("negative " + field + " " + value, at);
+    }
+    return value;
+  }
+
+  /** True for little-endian samples. */
+  private static boolean encoding(WireReader in) {
+    int at = in.offset();
+    int encoding = in.u8("encoding");
+    if (encoding != ENCODING_PCM16_LE && encoding != ENCODING_PCM16_BE) {
+      throw in.error("unknown encoding " + encoding, at);
+    }
+    return encoding == ENCODING_PCM16_LE;
+  }
+
+  /** True when the frame is concealed. */
+  private static boolean flags(WireReader in) {
+    int at = in.offset();
+    int flags = in.u8("flags");
+    if ((flags & ~FLAG_CONCEALED) != 0) {
+      throw in.error("unknown flags 0x" + Integer.toHexString(flags), at);
+    }
+    return flags != 0;
   }
 
   private static Leg leg(WireReader in) {

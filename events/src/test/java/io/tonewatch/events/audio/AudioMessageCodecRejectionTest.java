@@ -29,7 +29,8 @@ class AudioMessageCodecRejectionTest {
                   EnumSet.allOf(Leg.class),
                   Map.of("agent", "ann", "queue", "billing"))),
           AudioMessageCodec.encode(
-              new CallEnded("call-1", Instant.ofEpochSecond(1_750_000_300L), EndReason.HANGUP)));
+              new CallEnded("call-1", Instant.ofEpochSecond(1_750_000_300L), EndReason.HANGUP)),
+          AudioMessageCodec.encode(AudioMessageCodecTest.batch("call-1", Leg.AGENT, 9, 3)));
 
   static String rejection(byte[] bytes) {
     return assertThrows(AudioCodecException.class, () -> AudioMessageCodec.decode(bytes))
@@ -95,6 +96,21 @@ class AudioMessageCodecRejectionTest {
     assertEquals(
         "duplicate metadata key 'k' at byte 24",
         rejection(hex(started + "0002" + "016b" + "0000" + "016b" + "0000")));
+  }
+
+  @Test
+  void namesWhatIsWrongInAFrameBatch() {
+    String batch = "5457010401" + "63" + "01" + "0000000000000001" + "0000000000000014" + "01";
+    assertEquals("frame count 0 (1 to 50) at byte 24", rejection(hex(batch + "00")));
+    assertEquals("frame count 51 (1 to 50) at byte 24", rejection(hex(batch + "33")));
+    assertEquals("unknown flags 0x4 at byte 25", rejection(hex(batch + "02" + "04")));
+    String pcm = "0000".repeat(AudioFrame.SAMPLES);
+    assertEquals(
+        "capture offset 19 ms goes back at byte 349",
+        rejection(hex(batch + "02" + "00" + "0014" + pcm + "00" + "0013" + pcm)));
+    String late = "5457010401" + "63" + "01" + "7ffffffffffffffe" + "0000000000000000" + "01";
+    assertEquals(
+        "sequence or mediaTimeMs too large for 2 frames at byte 24", rejection(hex(late + "02")));
   }
 
   /** Fixed-seed corruption of valid messages: decode either succeeds or says why, nothing else. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tonewatch.events.Leg;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -32,6 +33,18 @@ class AudioMessageCodecTest {
     samples[3] = 0;
     samples[4] = -256;
     return samples;
+  }
+
+  /** {@code count} frames of one leg from {@code sequence}, captured 20 ms apart. */
+  static FrameBatch batch(String callId, Leg leg, long sequence, int count) {
+    List<AudioFrame> frames = new ArrayList<>();
+    int[] captureOffsetsMs = new int[count];
+    for (int i = 0; i < count; i++) {
+      long mediaTimeMs = (sequence + i) * AudioFrame.FRAME_MILLIS;
+      frames.add(new AudioFrame(callId, leg, sequence + i, mediaTimeMs, i % 2 == 1, edgeSamples()));
+      captureOffsetsMs[i] = i * AudioFrame.FRAME_MILLIS;
+    }
+    return new FrameBatch(frames, captureOffsetsMs);
   }
 
   static AudioFrame decodeFrame(byte[] bytes) {
@@ -62,6 +75,65 @@ class AudioMessageCodecTest {
     assertEquals(0, decoded.sequence());
     assertEquals(false, decoded.concealed());
     assertArrayEquals(new short[160], decoded.samples());
+  }
+
+  @Test
+  void roundTripsAFullFrameBatchFrameByFrame() {
+    FrameBatch batch = batch(LONGEST_CALL_ID, Leg.CUSTOMER, 1L << 33, FrameBatch.MAX_FRAMES);
+    byte[] bytes = AudioMessageCodec.encode(batch);
+    assertEquals(24 + 255 + 323 * FrameBatch.MAX_FRAMES, bytes.length);
+    FrameBatch decoded = assertInstanceOf(FrameBatch.class, AudioMessageCodec.decode(bytes));
+    assertEquals(LONGEST_CALL_ID, decoded.callId());
+    assertEquals(Leg.CUSTOMER, decoded.leg());
+    assertArrayEquals(batch.captureOffsetsMs(), decoded.captureOffsetsMs());
+    assertEquals(batch.frames().size(), decoded.frames().size());
+    for (int i = 0; i < batch.frames().size(); i++) {
+      AudioFrame sent = batch.frames().get(i);
+      AudioFrame got = decoded.frames().get(i);
+      assertEquals(sent.sequence(), got.sequence());
+      assertEquals(sent.mediaTimeMs(), got.mediaTimeMs());
+      assertEquals(sent.concealed(), got.concealed());
+      assertArrayEquals(sent.samples(), got.samples());
+    }
+  }
+
+  @Test
+  void encodesTheDocumentedFrameBatchLayout() {
+    short[] samples = new short[160];
+    samples[0] = 1;
+    samples[159] = Short.MIN_VALUE;
+    List<AudioFrame> frames =
+        List.of(
+            new AudioFrame("c1", Leg.AGENT, 258, 5160, false, samples),
+            new AudioFrame("c1", Leg.AGENT, 259, 5180, true, new short[160]));
+    byte[] bytes = AudioMessageCodec.encode(new FrameBatch(frames, new int[] {0, 300}));
+    String header = "5457" + "01" + "04" + "02" + "6331";
+    String body = "02" + "0000000000000102" + "0000000000001428" + "01" + "02";
+    String first = "00" + "0000" + "0100" + "0000".repeat(158) + "0080";
+    String second = "01" + "012c" + "0000".repeat(160);
+    assertEquals(header + body + first + second, HexFormat.of().formatHex(bytes));
+  }
+
+  @Test
+  void aBatchTakesOnlyConsecutiveFramesOfOneLeg() {
+    AudioFrame first = new AudioFrame("c", Leg.AGENT, 5, 100, false, new short[160]);
+    List<AudioFrame> gaps =
+        List.of(
+            new AudioFrame("c", Leg.AGENT, 7, 140, false, new short[160]),
+            new AudioFrame("c", Leg.AGENT, 6, 140, false, new short[160]),
+            new AudioFrame("c", Leg.CUSTOMER, 6, 120, false, new short[160]),
+            new AudioFrame("d", Leg.AGENT, 6, 120, false, new short[160]));
+    for (AudioFrame next : gaps) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> new FrameBatch(List.of(first, next), new int[] {0, 20}));
+    }
+    AudioFrame next = new AudioFrame("c", Leg.AGENT, 6, 120, false, new short[160]);
+    assertEquals(2, new FrameBatch(List.of(first, next), new int[] {0, 20}).frames().size());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new FrameBatch(List.of(first, next), new int[] {20, 0}));
+    assertThrows(IllegalArgumentException.class, () -> new FrameBatch(List.of(), new int[0]));
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.tonewatch.processor.service.calls.CallWorkers;
 import io.tonewatch.processor.service.config.ProcessConfig;
 import io.tonewatch.processor.service.consume.AudioConsumer;
 import io.tonewatch.processor.service.consume.BrokerWatch;
+import io.tonewatch.processor.service.consume.Tenures;
 import io.tonewatch.processor.service.metrics.ProcessMetrics;
 import io.tonewatch.processor.service.offsets.CommitLedger;
 import io.tonewatch.processor.service.publish.KafkaEventPublisher;
@@ -89,6 +90,11 @@ public final class ProcessService implements AutoCloseable {
       return new Health(false, "joining consumer group " + config.groupId());
     }
     return new Health(true, "consuming " + config.audioTopic());
+  }
+
+  /** When this instance held which partition of the audio topic. */
+  public Tenures tenures() {
+    return consumer.tenures();
   }
 
   /** The fatal error that stopped the consumer (bad credentials, authorisation...), or null. */

@@ -5,9 +5,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * What the service's integration tests share: one real in-JVM KRaft cluster per test class, ready
- * for consumer groups, and the two-leg speech call they play. Each test takes its own topics and
- * group through {@link ServiceFixture}.
+ * What the service's integration tests share: one real in-JVM KRaft cluster per test class, and the
+ * two-leg speech call they play. Each test takes its own topics and group through {@link
+ * ServiceFixture}.
  */
 abstract class KafkaIT {
   static final SpeechCall CALL = SpeechCall.escalating();
@@ -16,7 +16,6 @@ abstract class KafkaIT {
   @BeforeAll
   static void startKafka() throws Exception {
     kafka = TestKafka.start();
-    ServiceFixture.prepareGroups(kafka);
   }
 
   @AfterAll

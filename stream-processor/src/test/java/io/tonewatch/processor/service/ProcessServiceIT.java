@@ -21,8 +21,18 @@ import org.junit.jupiter.api.Test;
 class ProcessServiceIT extends KafkaIT {
   @Test
   void theAlertsOfALiveCallEqualTheEnginesOfflineEvents() throws Exception {
-    ServiceFixture fixture = new ServiceFixture(kafka, "live", 3);
-    CallFeed call = new CallFeed("call-live-1", CALL, Instant.parse("2026-03-01T09:00:00Z"));
+    assertLiveEqualsOffline("live", 3);
+  }
+
+  @Test
+  void recordsOfOneFrameEachGiveTheSameAlerts() throws Exception {
+    assertLiveEqualsOffline("single", 1);
+  }
+
+  private static void assertLiveEqualsOffline(String name, int framesPerRecord) throws Exception {
+    ServiceFixture fixture = new ServiceFixture(kafka, name, 3);
+    CallFeed call =
+        new CallFeed("call-" + name, CALL, Instant.parse("2026-03-01T09:00:00Z"), framesPerRecord);
     List<AlertEvent> expected = call.offline();
     assertFalse(expected.isEmpty(), "the fixture call must raise alerts offline");
     SimpleMeterRegistry registry = new SimpleMeterRegistry();

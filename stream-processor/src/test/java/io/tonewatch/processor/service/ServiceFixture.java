@@ -26,15 +26,6 @@ final class ServiceFixture {
   final String groupId;
   final int audioPartitions;
 
-  /**
-   * Creates the group coordinator's offsets topic with one replica, as a single-broker cluster
-   * needs (the broker would ask for three); call once per cluster, before any group forms.
-   */
-  static void prepareGroups(TestKafka kafka) throws Exception {
-    kafka.createTopic(
-        "__consumer_offsets", 50); // offsets.topic.num.partitions: groups hash over 50
-  }
-
   ServiceFixture(TestKafka kafka, String name, int audioPartitions) throws Exception {
     int n = SEQUENCE.incrementAndGet();
     this.kafka = kafka;

@@ -10,6 +10,7 @@ import io.tonewatch.processor.service.metrics.ProcessMetrics.Skip;
 import io.tonewatch.processor.service.publish.EventSink;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +89,14 @@ final class CallShard implements Runnable {
       start(start);
     } else if (task instanceof ShardTask.Frame frame) {
       frame(frame.frame(), frame.recordEpochMs());
+    } else if (task instanceof ShardTask.Frames frames) {
+      List<AudioFrame> batch = frames.batch().frames();
+      for (int i = 0; i < batch.size(); i++) {
+        long captureEpochMs = frames.recordEpochMs() + frames.batch().captureOffsetsMs()[i];
+        if (!frame(batch.get(i), captureEpochMs)) {
+          return;
+        }
+      }
     } else if (task instanceof ShardTask.End end) {
       LiveCall call = calls.remove(end.ended().callId());
       if (call == null) {
@@ -131,11 +140,12 @@ final class CallShard implements Runnable {
             started, start.hold(), sink, settings, config.summaries(), nanoTime.getAsLong()));
   }
 
-  private void frame(AudioFrame frame, long recordEpochMs) {
+  /** Analyses one frame; false when its call is not (or no longer) live. */
+  private boolean frame(AudioFrame frame, long recordEpochMs) {
     LiveCall call = calls.get(frame.callId());
     if (call == null) {
       metrics.skipped(Skip.UNKNOWN_CALL);
-      return;
+      return false;
     }
     long startNanos = nanoTime.getAsLong();
     try {
@@ -146,10 +156,11 @@ final class CallShard implements Runnable {
       calls.remove(call.callId());
       metrics.liveCalls().decrementAndGet();
       call.hold().finish();
-      return;
+      return false;
     }
     metrics.frameAnalysed(
         nanoTime.getAsLong() - startNanos, epochMillis.getAsLong() - recordEpochMs);
+    return true;
   }
 
   /** Closes the calls that had no frame for the media timeout; checks once a second. */

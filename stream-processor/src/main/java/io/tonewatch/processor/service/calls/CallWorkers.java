@@ -4,6 +4,7 @@ import io.tonewatch.events.audio.AudioFrame;
 import io.tonewatch.events.audio.AudioMessage;
 import io.tonewatch.events.audio.CallEnded;
 import io.tonewatch.events.audio.CallStarted;
+import io.tonewatch.events.audio.FrameBatch;
 import io.tonewatch.processor.service.config.ProcessConfig;
 import io.tonewatch.processor.service.metrics.ProcessMetrics;
 import io.tonewatch.processor.service.offsets.CallHold;
@@ -48,6 +49,10 @@ public final class CallWorkers implements AutoCloseable {
       threads.add(thread);
     }
     threads.forEach(Thread::start);
+    metrics.gauge(
+        "worker.queued",
+        "Records waiting for the engine threads (bounded by process.worker-queue-records each)",
+        () -> shards.stream().mapToInt(shard -> shard.queue().size()).sum());
   }
 
   /**
@@ -70,13 +75,17 @@ public final class CallWorkers implements AutoCloseable {
     return submit(started.callId(), new ShardTask.Start(started, hold, replay), stop);
   }
 
-  /** Queues a frame or an end of call; see {@link #submit}. */
+  /** Queues a frame, a frame batch or an end of call; see {@link #submit}. */
   public boolean message(AudioMessage message, long recordEpochMs, BooleanSupplier stop)
       throws InterruptedException {
-    ShardTask task =
-        message instanceof AudioFrame frame
-            ? new ShardTask.Frame(frame, recordEpochMs)
-            : new ShardTask.End((CallEnded) message, recordEpochMs);
+    ShardTask task;
+    if (message instanceof AudioFrame frame) {
+      task = new ShardTask.Frame(frame, recordEpochMs);
+    } else if (message instanceof FrameBatch batch) {
+      task = new ShardTask.Frames(batch, recordEpochMs);
+    } else {
+      task = new ShardTask.End((CallEnded) message, recordEpochMs);
+    }
     return submit(message.callId(), task, stop);
   }
 

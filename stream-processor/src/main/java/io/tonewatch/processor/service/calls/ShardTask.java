@@ -3,6 +3,7 @@ package io.tonewatch.processor.service.calls;
 import io.tonewatch.events.audio.AudioFrame;
 import io.tonewatch.events.audio.CallEnded;
 import io.tonewatch.events.audio.CallStarted;
+import io.tonewatch.events.audio.FrameBatch;
 import io.tonewatch.processor.service.offsets.CallHold;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,9 @@ sealed interface ShardTask {
 
   /** One frame, with the time its record was produced (the capture time). */
   record Frame(AudioFrame frame, long recordEpochMs) implements ShardTask {}
+
+  /** Consecutive frames of one leg from one record, the first captured at {@code recordEpochMs}. */
+  record Frames(FrameBatch batch, long recordEpochMs) implements ShardTask {}
 
   /** A call ends. */
   record End(CallEnded ended, long recordEpochMs) implements ShardTask {}

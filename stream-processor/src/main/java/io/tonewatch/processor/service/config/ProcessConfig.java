@@ -17,6 +17,7 @@ public record ProcessConfig(
     int workers,
     int maxCalls,
     int workerQueueRecords,
+    int maxUnacknowledgedRecords,
     int mediaTimeoutSeconds,
     int commitIntervalMillis,
     boolean summaries,
@@ -39,6 +40,12 @@ public record ProcessConfig(
     range(WORKERS, workers, 1, 256, "is not a thread count (1-256)");
     range(MAX_CALLS, maxCalls, 1, 1_000_000, "is not a call count (1-1000000)");
     range(WORKER_QUEUE_RECORDS, workerQueueRecords, 16, 1_000_000, "is not a size (16-1000000)");
+    range(
+        MAX_UNACKNOWLEDGED_RECORDS,
+        maxUnacknowledgedRecords,
+        1,
+        1_000_000,
+        "is not a count (1-1000000)");
     range(MEDIA_TIMEOUT_SECONDS, mediaTimeoutSeconds, 1, 86_400, "is not a timeout (1-86400 s)");
     range(COMMIT_INTERVAL_MS, commitIntervalMillis, 10, 600_000, "is not an interval (10-600000)");
     if (!"earliest".equals(autoOffsetReset) && !"latest".equals(autoOffsetReset)) {

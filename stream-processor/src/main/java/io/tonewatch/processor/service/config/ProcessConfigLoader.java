@@ -31,6 +31,7 @@ public final class ProcessConfigLoader {
         v.whole(WORKERS),
         v.whole(MAX_CALLS),
         v.whole(WORKER_QUEUE_RECORDS),
+        v.whole(MAX_UNACKNOWLEDGED_RECORDS),
         v.whole(MEDIA_TIMEOUT_SECONDS),
         v.whole(COMMIT_INTERVAL_MS),
         v.flag(SUMMARIES),

@@ -19,6 +19,11 @@ public enum ProcessKey implements SettingKey {
       "process.worker-queue-records",
       "5000",
       "Records waiting per engine thread before the consumer waits for it"),
+  MAX_UNACKNOWLEDGED_RECORDS(
+      "process.max-unacknowledged-records",
+      "20000",
+      "Alerts and summaries sent but not yet acknowledged; at the bound the engine threads wait,"
+          + " their queues fill and the consumer pauses"),
   MEDIA_TIMEOUT_SECONDS(
       "process.media-timeout-seconds",
       "30",

@@ -46,6 +46,7 @@ public final class AudioConsumer implements Runnable {
   private final Rebalance rebalance;
   private final SkipLog skipLog = new SkipLog(log);
   private final RetryBackoff backoff;
+  private final Tenures tenures = new Tenures(System::nanoTime);
   private final CountDownLatch stopSignal = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -63,7 +64,7 @@ public final class AudioConsumer implements Runnable {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.backoff = new RetryBackoff(config.retryBackoffMaxMillis());
-    this.rebalance = new Rebalance(consumer, workers, ledger);
+    this.rebalance = new Rebalance(consumer, workers, ledger, tenures);
   }
 
   @Override
@@ -204,6 +205,11 @@ public final class AudioConsumer implements Runnable {
   /** True once the group has given this instance its partitions (possibly none). */
   public boolean joined() {
     return rebalance.joined();
+  }
+
+  /** When this instance held which partition (its calls analysed only within those spans). */
+  public Tenures tenures() {
+    return tenures;
   }
 
   /** True once {@link #run} has returned. */

@@ -30,12 +30,18 @@ final class Rebalance implements ConsumerRebalanceListener {
   private final CallWorkers workers;
   private final CommitLedger ledger;
   private final Map<TopicPartition, Long> replayUntil = new HashMap<>();
+  private final Tenures tenures;
   private volatile boolean joined;
 
-  Rebalance(Consumer<byte[], byte[]> consumer, CallWorkers workers, CommitLedger ledger) {
+  Rebalance(
+      Consumer<byte[], byte[]> consumer,
+      CallWorkers workers,
+      CommitLedger ledger,
+      Tenures tenures) {
     this.consumer = consumer;
     this.workers = workers;
     this.ledger = ledger;
+    this.tenures = tenures;
   }
 
   boolean joined() {
@@ -67,6 +73,7 @@ final class Rebalance implements ConsumerRebalanceListener {
     } catch (KafkaException e) {
       log.debug("process: no replay count for {}: {}", assigned, e.toString());
     }
+    tenures.began(assigned);
     log.info("process: assigned {}", assigned);
   }
 
@@ -93,13 +100,16 @@ final class Rebalance implements ConsumerRebalanceListener {
   }
 
   private void forget(Collection<TopicPartition> partitions, String how) {
+    boolean dropped = false;
     try {
-      if (!workers.drop(new HashSet<>(partitions), Duration.ofSeconds(60))) {
+      dropped = workers.drop(new HashSet<>(partitions), Duration.ofSeconds(60));
+      if (!dropped) {
         log.warn("process: engine threads were slow to drop the calls of {}", partitions);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    tenures.ended(partitions, dropped);
     ledger.revoked(partitions);
     partitions.forEach(replayUntil::remove);
     log.info("process: {} {}", how, partitions);

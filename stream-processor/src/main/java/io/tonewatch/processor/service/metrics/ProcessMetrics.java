@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Timer;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertKind;
 import io.tonewatch.events.Severity;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
  * Every meter of the stream-processor service, named once here ({@code tonewatch.process.*}, so
@@ -85,7 +85,6 @@ public final class ProcessMetrics {
         Timer.builder(PREFIX + "frame.lag")
             .description("From a frame's capture (its record time) to the end of its analysis")
             .publishPercentiles(0.5, 0.99)
-            .serviceLevelObjectives(Duration.ofMillis(200))
             .register(registry);
     replayed = counter("calls.replayed", "Calls read again from their start after an assignment");
     summaries = counter("summaries", "Per-second leg summaries published");
@@ -114,6 +113,14 @@ public final class ProcessMetrics {
         .register(registry);
     Gauge.builder(PREFIX + "kafka.reachable", kafkaReachable, AtomicInteger::get)
         .description("1 while the Kafka cluster answers, else 0")
+        .register(registry);
+  }
+
+  /** Registers a gauge {@code tonewatch.process.NAME} read from {@code value}. */
+  public void gauge(String name, String description, IntSupplier value) {
+    Gauge.builder(PREFIX + name, value, IntSupplier::getAsInt)
+        .description(description)
+        .strongReference(true) // the supplier is often a lambda nothing else holds
         .register(registry);
   }
 

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -25,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * id, through one idempotent acks=all producer shared by the engine threads. When the producer
  * cannot take a record (the broker is unreachable and its buffer or metadata wait runs out) the
  * engine thread tries the same record again, so an outage slows the calls down instead of losing
- * their alerts. Thread-safe: {@link Producer} is.
+ * their alerts. At most {@code process.max-unacknowledged-records} records are out at once: at the
+ * bound the engine thread waits for an acknowledgement, so memory stays bounded however long the
+ * broker is away and the wait travels back to the consumer (its queues fill, it stops reading). The
+ * gauge {@code tonewatch.process.publish.unacknowledged} shows how many are out. Thread-safe:
+ * {@link Producer} and the semaphore are.
  */
 public final class KafkaEventPublisher implements EventSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
@@ -35,6 +41,7 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
   private final ProcessMetrics metrics;
   private final Clock clock;
   private final AtomicBoolean stalled = new AtomicBoolean();
+  private final Semaphore unacknowledged;
   private volatile boolean closing;
 
   public KafkaEventPublisher(
@@ -46,12 +53,18 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
     this.producer = Objects.requireNonNull(producer, "producer");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.unacknowledged = new Semaphore(config.maxUnacknowledgedRecords());
+    metrics.gauge(
+        "publish.unacknowledged",
+        "Alerts and summaries sent to Kafka and not yet acknowledged",
+        () -> config.maxUnacknowledgedRecords() - unacknowledged.availablePermits());
   }
 
   @Override
   public void alert(AlertEvent event, CallHold hold, long captureEpochMs) {
     Callback acked =
         (metadata, failure) -> {
+          unacknowledged.release();
           if (failure == null) {
             hold.acknowledged();
             long lagMillis = captureEpochMs < 0 ? 0 : clock.millis() - captureEpochMs;
@@ -67,6 +80,7 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
   public void summary(LegSummary summary, CallHold hold) {
     Callback acked =
         (metadata, failure) -> {
+          unacknowledged.release();
           if (failure == null) {
             hold.acknowledged();
             metrics.summaryPublished();
@@ -81,6 +95,9 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
     byte[] key = callId.getBytes(StandardCharsets.UTF_8);
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, key, value);
     hold.sending();
+    if (!awaitRoom(hold)) {
+      return;
+    }
     while (true) {
       try {
         producer.send(record, acked);
@@ -93,16 +110,44 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
           log.warn("process: Kafka does not take alerts ({}); the calls wait", e.getMessage());
         }
         if (closing) {
+          unacknowledged.release();
           hold.failed();
           return;
         }
       } catch (InterruptException e) {
+        unacknowledged.release();
         hold.failed();
         return;
       } catch (RuntimeException e) {
+        unacknowledged.release();
         gaveUp(hold, "a record of call " + callId, e);
         return;
       }
+    }
+  }
+
+  /** Waits for room under the bound; false (the hold failed) when closing or interrupted. */
+  private boolean awaitRoom(CallHold hold) {
+    try {
+      boolean logged = false;
+      while (!unacknowledged.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        if (!logged) {
+          log.warn(
+              "process: {} records await Kafka's acknowledgement (process.max-unacknowledged-"
+                  + "records); the calls wait",
+              config.maxUnacknowledgedRecords());
+          logged = true;
+        }
+        if (closing) {
+          hold.failed();
+          return false;
+        }
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      hold.failed();
+      return false;
     }
   }
 
