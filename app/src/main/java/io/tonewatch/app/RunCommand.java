@@ -13,8 +13,6 @@ import io.tonewatch.events.Topics;
 import io.tonewatch.processor.service.config.ProcessConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,13 +66,13 @@ final class RunCommand implements Callable<Integer> {
         ProcessSettings.resolve(settings.configFile, System.getenv(), settings.settings);
     AlertingConfig alertingConfig =
         AlertingSettings.resolve(settings.configFile, System.getenv(), settings.settings);
-    EmbeddedKafkaSettings brokerSettings;
-    try {
-      brokerSettings =
-          EmbeddedKafkaKey.load(settings.configFile, System.getenv(), own(settings.settings));
-    } catch (IllegalArgumentException e) { // names the key and value
-      throw new CliFailure(e.getMessage(), e);
-    }
+    EmbeddedKafkaSettings brokerSettings =
+        ServiceSettings.resolve(
+            "kafka.embedded.",
+            EmbeddedKafkaKey::load,
+            settings.configFile,
+            System.getenv(),
+            settings.settings);
     String servers = kafka.bootstrapServers(null);
     if (servers == null) {
       out.println("run: starting an embedded Kafka broker...");
@@ -123,18 +121,6 @@ final class RunCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
-  }
-
-  /** The embedded broker's keys among {@code flags}; the services take theirs. */
-  private static Map<String, String> own(Map<String, String> flags) {
-    Map<String, String> own = new LinkedHashMap<>();
-    flags.forEach(
-        (key, value) -> {
-          if (key.strip().startsWith("kafka.embedded.")) {
-            own.put(key.strip(), value);
-          }
-        });
-    return own;
   }
 
   private static void printEndpoints(

@@ -1,13 +1,11 @@
 package io.tonewatch.app.alerting;
 
 import io.tonewatch.alerting.config.AlertingConfig;
-import io.tonewatch.alerting.config.AlertingConfigException;
 import io.tonewatch.alerting.config.AlertingConfigLoader;
 import io.tonewatch.alerting.config.AlertingKey;
 import io.tonewatch.app.CliFailure;
-import java.nio.file.Files;
+import io.tonewatch.app.ServiceSettings;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,20 +21,7 @@ public final class AlertingSettings {
    */
   public static AlertingConfig resolve(
       Path file, Map<String, String> env, Map<String, String> flags) {
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new CliFailure("the settings file " + file + " does not exist");
-    }
-    Map<String, String> own = new LinkedHashMap<>();
-    flags.forEach(
-        (key, value) -> {
-          if (key.strip().startsWith(AlertingKey.PREFIX)) {
-            own.put(key.strip(), value);
-          }
-        });
-    try {
-      return AlertingConfigLoader.load(file, env, own);
-    } catch (AlertingConfigException e) {
-      throw new CliFailure(e.getMessage(), e);
-    }
+    return ServiceSettings.resolve(
+        AlertingKey.PREFIX, AlertingConfigLoader::load, file, env, flags);
   }
 }

@@ -1,11 +1,11 @@
 package io.tonewatch.app.process;
 
 import io.tonewatch.app.CliFailure;
+import io.tonewatch.app.ServiceSettings;
 import io.tonewatch.processor.service.config.ProcessConfig;
 import io.tonewatch.processor.service.config.ProcessConfigLoader;
-import java.nio.file.Files;
+import io.tonewatch.processor.service.config.ProcessKey;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Resolves the service's settings for one start; a bad key or value is a {@link CliFailure}. */
@@ -18,20 +18,6 @@ public final class ProcessSettings {
    */
   public static ProcessConfig resolve(
       Path file, Map<String, String> env, Map<String, String> flags) {
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new CliFailure("the settings file " + file + " does not exist");
-    }
-    Map<String, String> own = new LinkedHashMap<>();
-    flags.forEach(
-        (key, value) -> {
-          if (key.strip().startsWith("process.")) {
-            own.put(key.strip(), value);
-          }
-        });
-    try {
-      return ProcessConfigLoader.load(file, env, own);
-    } catch (IllegalArgumentException e) { // SettingsException names the key and value
-      throw new CliFailure(e.getMessage(), e);
-    }
+    return ServiceSettings.resolve(ProcessKey.PREFIX, ProcessConfigLoader::load, file, env, flags);
   }
 }
