@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
       "Prints alert events from the Kafka topic "
           + Topics.ALERTS
           + " as they arrive:"
-          + " readable lines by default, the published JSON with --format jsonl.",
+          + " readable lines by default, the published JSON with --format jsonl. With --topic "
+          + Topics.NOTIFICATIONS
+          + " it prints the escalation ladder's notifications instead.",
       "Reads every partition without joining a consumer group. Runs until interrupted,"
           + " --count events were printed, or --duration ends."
     })

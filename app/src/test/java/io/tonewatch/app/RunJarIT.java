@@ -147,6 +147,23 @@ class RunJarIT {
         alertingMetrics.contains("tonewatch_alerting_notifications_total{"), alertingMetrics);
     assertTrue(alertingMetrics.contains("tonewatch_alerting_ready 1.0"), alertingMetrics);
     assertEquals(200, status(group(ALERTING_HEALTH, out)));
+    Process notifications =
+        jar(
+            "notifications",
+            "tail",
+            "--kafka",
+            kafka,
+            "--topic",
+            "tonewatch.notifications",
+            "--from-beginning",
+            "--count",
+            "1",
+            "--duration",
+            "300");
+    assertTrue(notifications.waitFor(5, TimeUnit.MINUTES), "tail printed no notification");
+    assertTrue(
+        read("notifications.out").startsWith("notify agent agent_cue call demo-1: "),
+        read("notifications.out") + read("notifications.err"));
 
     run.destroy(); // SIGTERM: ingest flushed, offsets committed, broker closed
     assertTrue(run.waitFor(60, TimeUnit.SECONDS), "run stops on SIGTERM");

@@ -23,7 +23,8 @@ public final class NotificationLines {
     };
   }
 
-  static String line(Notification n) {
+  /** One readable line: recipient, step, call and the message. */
+  public static String line(Notification n) {
     String again = n.attempt() > 1 ? " (again, " + n.attempt() + ")" : "";
     return "notify "
         + n.recipient().wireName()

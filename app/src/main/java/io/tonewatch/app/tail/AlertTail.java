@@ -1,8 +1,10 @@
 package io.tonewatch.app.tail;
 
+import io.tonewatch.app.alerting.NotificationLines;
 import io.tonewatch.evaluation.report.Timeline;
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertEventJson;
+import io.tonewatch.events.NotificationJson;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -121,13 +123,11 @@ public final class AlertTail implements AutoCloseable {
   private boolean print(ConsumerRecord<byte[], byte[]> record) {
     String json =
         new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8);
-    AlertEvent event;
-    try {
-      event = AlertEventJson.fromJson(json);
-    } catch (IllegalArgumentException e) {
+    String text = readable(json);
+    if (text == null) {
       if (skipped++ == 0) {
         err.println(
-            "tail: skipped a record that is not an alert event at "
+            "tail: skipped a record that is neither an alert event nor a notification at "
                 + record.topic()
                 + "-"
                 + record.partition()
@@ -137,8 +137,21 @@ public final class AlertTail implements AutoCloseable {
       }
       return false;
     }
-    out.accept(format == Format.JSONL ? json : line(event));
+    out.accept(format == Format.JSONL ? json : text);
     return true;
+  }
+
+  /** The readable line of an alert event or a notification; null for anything else. */
+  private static String readable(String json) {
+    try {
+      return line(AlertEventJson.fromJson(json));
+    } catch (IllegalArgumentException notAnAlert) {
+      try {
+        return NotificationLines.line(NotificationJson.fromJson(json));
+      } catch (IllegalArgumentException notANotification) {
+        return null;
+      }
+    }
   }
 
   /** One readable line: the call id, then the timeline line of {@code analyze}. */
