@@ -284,6 +284,20 @@ public final class UdpMediaServer implements AutoCloseable {
       }
     }
     live.end(callId, reason);
+    dropCancelledKeys();
+  }
+
+  /**
+   * A closed channel keeps its port bound until the selector drops its cancelled key at the next
+   * selection; dropping it now frees an ended call's ports before the end completes, so they can be
+   * opened again at once.
+   */
+  private void dropCancelledKeys() {
+    try {
+      selector.selectNow(); // keys it finds ready are read after the commands, as usual
+    } catch (IOException e) {
+      LOG.debug("udp loop: selectNow failed", e);
+    }
   }
 
   private void readAll(SelectionKey key) {
