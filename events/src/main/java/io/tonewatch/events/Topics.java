@@ -17,5 +17,11 @@ public final class Topics {
   /** The notifications the alerting service sent, JSON {@code tonewatch.notification/v1}. */
   public static final String NOTIFICATIONS = "tonewatch.notifications";
 
+  /**
+   * Calls starting and ending, with their registration metadata, JSON {@code tonewatch.call/v1}
+   * ({@link CallRecord}), republished by the stream processor from the audio topic.
+   */
+  public static final String CALLS = "tonewatch.calls";
+
   private Topics() {}
 }

@@ -14,11 +14,12 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates tonewatch's topics (audio, alerts, features) on a broker, the audio topic with its
+ * Creates tonewatch's topics (audio, alerts, features, calls) on a broker, the audio topic with its
  * retention; existing ones are kept as they are.
  */
 final class TonewatchTopics {
-  static final List<String> ALL = List.of(Topics.AUDIO, Topics.ALERTS, Topics.FEATURES);
+  static final List<String> ALL =
+      List.of(Topics.AUDIO, Topics.ALERTS, Topics.FEATURES, Topics.CALLS);
 
   private TonewatchTopics() {}
 

@@ -1,5 +1,6 @@
 package io.tonewatch.processor.service.calls;
 
+import io.tonewatch.events.CallRecord;
 import io.tonewatch.events.audio.AudioFrame;
 import io.tonewatch.events.audio.CallStarted;
 import io.tonewatch.processor.engine.DetectorSettings;
@@ -11,6 +12,7 @@ import io.tonewatch.processor.service.publish.EventSink;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -138,6 +140,9 @@ final class CallShard implements Runnable {
         started.callId(),
         new LiveCall(
             started, start.hold(), sink, settings, config.summaries(), nanoTime.getAsLong()));
+    sink.call(
+        CallRecord.started(started.callId(), started.startedAt(), started.metadata()),
+        start.hold());
   }
 
   /** Analyses one frame; false when its call is not (or no longer) live. */
@@ -187,6 +192,6 @@ final class CallShard implements Runnable {
   private void close(LiveCall call, long captureEpochMs, CallEnd reason) {
     metrics.liveCalls().decrementAndGet();
     metrics.callEnded(reason);
-    call.finish(captureEpochMs);
+    call.finish(captureEpochMs, reason.name().toLowerCase(Locale.ROOT));
   }
 }

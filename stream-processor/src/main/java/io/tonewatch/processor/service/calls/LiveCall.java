@@ -1,6 +1,7 @@
 package io.tonewatch.processor.service.calls;
 
 import io.tonewatch.events.AlertEvent;
+import io.tonewatch.events.CallRecord;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.LegSummary;
 import io.tonewatch.events.audio.AudioFrame;
@@ -74,14 +75,18 @@ final class LiveCall {
    * Closes every open episode and the last summaries, then lets the hold go once all is acked.
    *
    * @param captureEpochMs record time of the end, or -1 for a media timeout
+   * @param reason why the call ended, for its end record
    */
-  void finish(long captureEpochMs) {
+  void finish(long captureEpochMs, String reason) {
+    long endEpochMs = captureEpochMs >= 0 ? captureEpochMs : this.captureEpochMs;
     this.captureEpochMs = captureEpochMs;
     analyzer.finish();
     if (customer != null) {
       publish(customer.flush());
       publish(agent.flush());
     }
+    Instant endedAt = endEpochMs >= 0 ? Instant.ofEpochMilli(endEpochMs) : wallClock(0);
+    sink.call(CallRecord.ended(callId, endedAt, reason), hold);
     hold.finish();
   }
 

@@ -29,6 +29,7 @@ public record ProcessConfig(
     String audioTopic,
     String alertsTopic,
     String featuresTopic,
+    String callsTopic,
     String bindAddress,
     int httpPort) {
 
@@ -58,7 +59,10 @@ public record ProcessConfig(
     topic(AUDIO_TOPIC, audioTopic);
     topic(ALERTS_TOPIC, alertsTopic);
     topic(FEATURES_TOPIC, featuresTopic);
-    if (audioTopic.equals(alertsTopic) || audioTopic.equals(featuresTopic)) {
+    topic(CALLS_TOPIC, callsTopic);
+    if (audioTopic.equals(alertsTopic)
+        || audioTopic.equals(featuresTopic)
+        || audioTopic.equals(callsTopic)) {
       throw SettingsException.of(AUDIO_TOPIC, audioTopic, "is also an output topic");
     }
     text(BIND_ADDRESS, bindAddress);

@@ -43,6 +43,7 @@ public final class ProcessConfigLoader {
         v.text(AUDIO_TOPIC),
         v.text(ALERTS_TOPIC),
         v.text(FEATURES_TOPIC),
+        v.text(CALLS_TOPIC),
         v.text(BIND_ADDRESS),
         v.whole(HTTP_PORT));
   }

@@ -50,6 +50,8 @@ public enum ProcessKey implements SettingKey {
   AUDIO_TOPIC("process.topic.audio", Topics.AUDIO, "Topic the frames come from"),
   ALERTS_TOPIC("process.topic.alerts", Topics.ALERTS, "Topic alert events go to"),
   FEATURES_TOPIC("process.topic.features", Topics.FEATURES, "Topic leg summaries go to"),
+  CALLS_TOPIC(
+      "process.topic.calls", Topics.CALLS, "Topic calls' starts and ends (with metadata) go to"),
   BIND_ADDRESS("process.bind-address", "127.0.0.1", "Address /health and /metrics bind to"),
   HTTP_PORT("process.http-port", "8091", "Port of /health and /metrics (0: any free port)");
 

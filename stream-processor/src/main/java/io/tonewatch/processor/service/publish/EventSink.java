@@ -1,6 +1,7 @@
 package io.tonewatch.processor.service.publish;
 
 import io.tonewatch.events.AlertEvent;
+import io.tonewatch.events.CallRecord;
 import io.tonewatch.events.LegSummary;
 import io.tonewatch.processor.service.offsets.CallHold;
 
@@ -16,6 +17,9 @@ public interface EventSink {
    *     -1 when the decision was not led by a frame (a media timeout)
    */
   void alert(AlertEvent event, CallHold hold, long captureEpochMs);
+
+  /** Publishes a call's start or end, with its metadata, for consumers that do not read audio. */
+  void call(CallRecord record, CallHold hold);
 
   /** Publishes one leg's summary of a second. */
   void summary(LegSummary summary, CallHold hold);

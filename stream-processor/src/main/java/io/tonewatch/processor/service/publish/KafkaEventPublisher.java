@@ -2,6 +2,8 @@ package io.tonewatch.processor.service.publish;
 
 import io.tonewatch.events.AlertEvent;
 import io.tonewatch.events.AlertEventJson;
+import io.tonewatch.events.CallRecord;
+import io.tonewatch.events.CallRecordJson;
 import io.tonewatch.events.LegSummary;
 import io.tonewatch.events.LegSummaryJson;
 import io.tonewatch.processor.service.config.ProcessConfig;
@@ -74,6 +76,21 @@ public final class KafkaEventPublisher implements EventSink, AutoCloseable {
           }
         };
     send(config.alertsTopic(), event.callId(), AlertEventJson.toBytes(event), hold, acked);
+  }
+
+  @Override
+  public void call(CallRecord record, CallHold hold) {
+    Callback acked =
+        (metadata, failure) -> {
+          unacknowledged.release();
+          if (failure == null) {
+            hold.acknowledged();
+          } else {
+            gaveUp(
+                hold, "the " + record.state().wireName() + " of call " + record.callId(), failure);
+          }
+        };
+    send(config.callsTopic(), record.callId(), CallRecordJson.toBytes(record), hold, acked);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tonewatch.events.AlertEvent;
+import io.tonewatch.events.CallRecord;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.LegSummary;
 import io.tonewatch.events.audio.AudioFrame;
@@ -38,6 +39,7 @@ class CallShardTest {
   private final CommitLedger ledger = new CommitLedger();
   private final List<AlertEvent> alerts = new ArrayList<>();
   private final List<LegSummary> summaries = new ArrayList<>();
+  private final List<CallRecord> calls = new ArrayList<>();
   private long nowNanos = 1_000;
   private final CallShard shard =
       new CallShard(
@@ -56,6 +58,11 @@ class CallShardTest {
     }
 
     @Override
+    public void call(CallRecord record, CallHold hold) {
+      calls.add(record);
+    }
+
+    @Override
     public void summary(LegSummary summary, CallHold hold) {
       summaries.add(summary);
     }
@@ -70,7 +77,8 @@ class CallShardTest {
     ledger.read(TP, offset);
     shard.handle(
         new ShardTask.Start(
-            new CallStarted(callId, Instant.EPOCH, EnumSet.allOf(Leg.class), Map.of()),
+            new CallStarted(
+                callId, Instant.EPOCH, EnumSet.allOf(Leg.class), Map.of("team", "north")),
             hold,
             false));
     return hold;
@@ -108,6 +116,12 @@ class CallShardTest {
     assertEquals(25, summaries.get(3).frames());
     assertTrue(hold.released());
     assertEquals(0, live());
+    assertEquals(
+        List.of(
+            CallRecord.started("c1", Instant.EPOCH, Map.of("team", "north")),
+            CallRecord.ended("c1", Instant.EPOCH, "hangup")),
+        calls,
+        "the call's start with its metadata, then its end, for consumers that read no audio");
   }
 
   @Test
@@ -120,6 +134,10 @@ class CallShardTest {
     nowNanos += TimeUnit.SECONDS.toNanos(2);
     shard.expireIdleCalls();
     assertTrue(hold.released());
+    assertEquals(
+        CallRecord.ended("c1", Instant.ofEpochMilli(180), "media_timeout"),
+        calls.get(calls.size() - 1),
+        "ended at its last frame's capture time");
     assertEquals(
         1.0,
         registry

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tonewatch.events.AlertEvent;
+import io.tonewatch.events.CallRecord;
 import io.tonewatch.events.LegSummary;
 import io.tonewatch.processor.service.calls.CallWorkers;
 import io.tonewatch.processor.service.config.ProcessConfig;
@@ -46,6 +47,9 @@ class AudioConsumerTest {
   private static final class Discard implements EventSink {
     @Override
     public void alert(AlertEvent event, CallHold hold, long captureEpochMs) {}
+
+    @Override
+    public void call(CallRecord record, CallHold hold) {}
 
     @Override
     public void summary(LegSummary summary, CallHold hold) {}
