@@ -1,15 +1,23 @@
 package io.tonewatch.alerting;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tonewatch.alerting.actions.CallPlatform;
+import io.tonewatch.alerting.actions.NoPlatform;
 import io.tonewatch.alerting.audit.KafkaRecorder;
+import io.tonewatch.alerting.board.ActionDesk;
+import io.tonewatch.alerting.board.Board;
+import io.tonewatch.alerting.board.BoardView;
+import io.tonewatch.alerting.board.IncidentReports;
 import io.tonewatch.alerting.config.AlertingConfig;
 import io.tonewatch.alerting.consume.AlertingLoop;
 import io.tonewatch.alerting.metrics.AlertingMetrics;
+import io.tonewatch.alerting.view.ConsoleView;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -33,6 +41,9 @@ public final class AlertingService implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final KafkaRecorder recorder;
   private final AlertingLoop loop;
+  private final Board board;
+  private final ConsoleView view;
+  private final CallPlatform platform;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile String failure;
@@ -42,8 +53,11 @@ public final class AlertingService implements AutoCloseable {
       String bootstrapServers,
       Clock clock,
       MeterRegistry registry,
-      NotificationListener listener) {
+      NotificationListener listener,
+      CallPlatform platform,
+      Function<String, Optional<String>> repeatNotes) {
     this.config = config;
+    this.platform = platform;
     this.clients = new AlertingClients(config, bootstrapServers);
     this.consumer = new KafkaConsumer<>(clients.consumer());
     this.recorder =
@@ -52,27 +66,63 @@ public final class AlertingService implements AutoCloseable {
             config.actionsTopic(),
             config.notificationsTopic(),
             Duration.ofSeconds(15));
+    this.board = new Board(config.maxCalls(), clock, repeatNotes);
+    this.view =
+        new BoardView(
+            board,
+            new IncidentReports(config.reportFromStep()),
+            new ActionDesk(board, recorder::record, platform, config.transferTarget(), clock));
     this.loop =
         new AlertingLoop(
-            config, consumer, recorder, new AlertingMetrics(registry), listener, clock);
+            config, consumer, recorder, board, new AlertingMetrics(registry), listener, clock);
     this.thread = new Thread(this::run, "alerting-loop");
   }
 
-  /** Starts the service; it becomes {@link #ready()} once its state is rebuilt. */
+  /** Starts the service with no call platform and no repeat-caller notes. */
   public static AlertingService start(
       AlertingConfig config,
       String bootstrapServers,
       Clock clock,
       MeterRegistry registry,
       NotificationListener listener) {
+    return start(
+        config,
+        bootstrapServers,
+        clock,
+        registry,
+        listener,
+        new NoPlatform(),
+        callerHash -> Optional.empty());
+  }
+
+  /**
+   * Starts the service; it becomes {@link #ready()} once its state is rebuilt.
+   *
+   * @param platform where whisper, barge and transfer go; closed with the service
+   * @param repeatNotes from a caller's keyed hash to a note that they escalated recently
+   */
+  public static AlertingService start(
+      AlertingConfig config,
+      String bootstrapServers,
+      Clock clock,
+      MeterRegistry registry,
+      NotificationListener listener,
+      CallPlatform platform,
+      Function<String, Optional<String>> repeatNotes) {
     AlertingService service =
-        new AlertingService(config, bootstrapServers, clock, registry, listener);
+        new AlertingService(
+            config, bootstrapServers, clock, registry, listener, platform, repeatNotes);
     service.thread.start();
     return service;
   }
 
   public boolean ready() {
     return loop.ready();
+  }
+
+  /** What the console reads and asks of the service. */
+  public ConsoleView view() {
+    return view;
   }
 
   /** Why the service stopped on its own, if it did. */
@@ -130,5 +180,6 @@ public final class AlertingService implements AutoCloseable {
     consumer.wakeup();
     thread.join();
     recorder.close();
+    platform.close();
   }
 }

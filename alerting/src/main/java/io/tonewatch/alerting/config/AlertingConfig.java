@@ -1,6 +1,7 @@
 package io.tonewatch.alerting.config;
 
 import io.tonewatch.alerting.escalation.EscalationPolicy;
+import io.tonewatch.events.LadderStep;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +25,11 @@ public record AlertingConfig(
     String notificationsTopic,
     String bindAddress,
     int httpPort,
-    EscalationPolicy policy) {
+    EscalationPolicy policy,
+    String callsTopic,
+    LadderStep reportFromStep,
+    String transferTarget,
+    ConsoleConfig console) {
 
   public AlertingConfig {
     Objects.requireNonNull(clientId, "clientId");
@@ -34,11 +39,15 @@ public record AlertingConfig(
     Objects.requireNonNull(notificationsTopic, "notificationsTopic");
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(callsTopic, "callsTopic");
+    Objects.requireNonNull(reportFromStep, "reportFromStep");
+    Objects.requireNonNull(transferTarget, "transferTarget");
+    Objects.requireNonNull(console, "console");
   }
 
-  /** The four topics the service reads, in one list. */
+  /** The five topics the service reads, in one list. */
   public List<String> topics() {
-    return List.of(alertsTopic, featuresTopic, actionsTopic, notificationsTopic);
+    return List.of(alertsTopic, featuresTopic, actionsTopic, notificationsTopic, callsTopic);
   }
 
   /** Every default, as {@link AlertingKey} lists them. */

@@ -3,11 +3,14 @@ package io.tonewatch.alerting.config;
 import static io.tonewatch.alerting.config.AlertingKey.*;
 
 import io.tonewatch.alerting.escalation.EscalationPolicy;
+import io.tonewatch.events.LadderStep;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Builds an {@link AlertingConfig} from, lowest to highest precedence: the defaults, a settings
@@ -94,7 +97,39 @@ public final class AlertingConfigLoader {
         topic(NOTIFICATIONS_TOPIC),
         bindAddress(),
         whole(HTTP_PORT, 0, 65_535),
-        policy);
+        policy,
+        topic(CALLS_TOPIC),
+        step(REPORT_FROM_STEP),
+        text(TRANSFER_TARGET),
+        new ConsoleConfig(
+            values.get(CONSOLE_USERS_FILE).isEmpty()
+                ? null
+                : Path.of(values.get(CONSOLE_USERS_FILE)),
+            flag(CONSOLE_SECURE_COOKIES),
+            Duration.ofMinutes(whole(CONSOLE_SESSION_MINUTES, 1, 7 * 24 * 60)),
+            whole(CONSOLE_SIGN_IN_FAILURES, 1, 1000),
+            flag(CONSOLE_AGENT_COACHING)));
+  }
+
+  private LadderStep step(AlertingKey key) {
+    try {
+      return LadderStep.fromWireName(values.get(key));
+    } catch (IllegalArgumentException e) {
+      throw problem(key, "is not a ladder step (" + steps() + ")");
+    }
+  }
+
+  private static String steps() {
+    return Arrays.stream(LadderStep.values())
+        .map(LadderStep::wireName)
+        .collect(Collectors.joining(", "));
+  }
+
+  private String text(AlertingKey key) {
+    if (values.get(key).isEmpty()) {
+      throw problem(key, "must not be blank");
+    }
+    return values.get(key);
   }
 
   private String bindAddress() {

@@ -63,7 +63,34 @@ public enum AlertingKey {
   CALL_IDLE_SECONDS(
       "alerting.policy.call-idle-seconds",
       "60",
-      "A call with no event or summary this long has ended: its alerts are resolved");
+      "A call with no event or summary this long has ended: its alerts are resolved"),
+  REPORT_FROM_STEP(
+      "alerting.policy.report-from-step",
+      "whisper_suggested",
+      "A call whose alert reached this ladder step gets a team lead's incident report"),
+  CALLS_TOPIC("alerting.topic.calls", Topics.CALLS, "Topic calls' starts and ends come from"),
+  TRANSFER_TARGET(
+      "alerting.transfer-target",
+      "specialists",
+      "Where 'transfer to specialist' sends a call when the user names no target"),
+  CONSOLE_USERS_FILE(
+      "alerting.console.users-file",
+      "",
+      "The console's users, roles, teams and password hashes; empty: nobody can sign in"),
+  CONSOLE_SECURE_COOKIES(
+      "alerting.console.secure-cookies",
+      "false",
+      "Mark the session cookie Secure (set true when the console is served over HTTPS)"),
+  CONSOLE_SESSION_MINUTES(
+      "alerting.console.session-minutes", "480", "A console session ends after this long"),
+  CONSOLE_SIGN_IN_FAILURES(
+      "alerting.console.sign-in-failures",
+      "5",
+      "Failed sign-ins of one user after which each next try must wait, doubling from 1 s"),
+  CONSOLE_AGENT_COACHING(
+      "alerting.console.agent-coaching",
+      "false",
+      "Show agents the meter of their own voice (off: an agent sees only the customer's)");
 
   /** Prefix of every key. */
   public static final String PREFIX = "alerting.";

@@ -3,6 +3,7 @@ package io.tonewatch.alerting.consume;
 import io.tonewatch.alerting.NotificationListener;
 import io.tonewatch.alerting.audit.KafkaRecorder;
 import io.tonewatch.alerting.audit.RecordingException;
+import io.tonewatch.alerting.board.Board;
 import io.tonewatch.alerting.config.AlertingConfig;
 import io.tonewatch.alerting.escalation.Due;
 import io.tonewatch.alerting.escalation.Ladder;
@@ -32,6 +33,7 @@ public final class AlertingLoop {
   private final Consumer<byte[], byte[]> consumer;
   private final KafkaRecorder recorder;
   private final Ladder ladder;
+  private final Board board;
   private final RecordRouter router;
   private final AlertingMetrics metrics;
   private final NotificationListener listener;
@@ -43,6 +45,7 @@ public final class AlertingLoop {
       AlertingConfig config,
       Consumer<byte[], byte[]> consumer,
       KafkaRecorder recorder,
+      Board board,
       AlertingMetrics metrics,
       NotificationListener listener,
       Clock clock) {
@@ -50,7 +53,8 @@ public final class AlertingLoop {
     this.consumer = consumer;
     this.recorder = recorder;
     this.ladder = new Ladder(config.policy(), config.maxCalls());
-    this.router = new RecordRouter(config, ladder, metrics);
+    this.board = board;
+    this.router = new RecordRouter(config, ladder, board, metrics);
     this.metrics = metrics;
     this.listener = listener;
     this.clock = clock;
@@ -99,6 +103,7 @@ public final class AlertingLoop {
         return;
       }
       ladder.onNotification(notification);
+      board.onNotification(notification);
       metrics.notification(notification.step(), "sent");
       tell(notification);
     }
@@ -107,6 +112,7 @@ public final class AlertingLoop {
         return;
       }
       ladder.onAction(resolution);
+      board.onAction(resolution);
     }
   }
 

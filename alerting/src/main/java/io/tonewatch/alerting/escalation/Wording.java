@@ -2,6 +2,8 @@ package io.tonewatch.alerting.escalation;
 
 import io.tonewatch.events.Evidence;
 import io.tonewatch.events.LadderStep;
+import io.tonewatch.events.Leg;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -20,9 +22,12 @@ public final class Wording {
 
   /** E.g. {@code customer: pitch +9 semitones, voice effort up, 14 s}. */
   public static String evidence(AlertTrack track, Instant now) {
-    String who =
-        track.leg() == null ? "both sides" : track.leg().wireName().toLowerCase(Locale.ROOT);
-    Evidence e = track.evidence();
+    return evidence(track.leg(), track.evidence(), track.duration(now));
+  }
+
+  /** The same words from the parts: {@code leg} null for both sides. */
+  public static String evidence(Leg leg, Evidence e, Duration lasted) {
+    String who = leg == null ? "both sides" : leg.wireName().toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(who).append(':');
     if (Math.round(e.f0DeltaSemitones()) != 0) {
       out.append(
@@ -38,7 +43,7 @@ public final class Wording {
       out.append(
           String.format(Locale.ROOT, " talking over each other %.0f s,", e.overlapSeconds()));
     }
-    return out.append(' ').append(track.duration(now).toSeconds()).append(" s").toString();
+    return out.append(' ').append(lasted.toSeconds()).append(" s").toString();
   }
 
   /** The message of one step for one episode. */

@@ -1,0 +1,20 @@
+package io.tonewatch.alerting.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The console's settings.
+ *
+ * @param usersFile the users file; null when none is configured (nobody can sign in)
+ * @param secureCookies whether the session cookie is marked Secure (HTTPS only)
+ * @param sessionTtl how long a session lasts
+ * @param signInFailures failed sign-ins of one user after which each next try must wait
+ * @param agentCoaching whether agents see the meter of their own voice
+ */
+public record ConsoleConfig(
+    Path usersFile,
+    boolean secureCookies,
+    Duration sessionTtl,
+    int signInFailures,
+    boolean agentCoaching) {}
