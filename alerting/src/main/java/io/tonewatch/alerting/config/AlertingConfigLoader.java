@@ -102,6 +102,7 @@ public final class AlertingConfigLoader {
         step(REPORT_FROM_STEP),
         text(TRANSFER_TARGET),
         new ConsoleConfig(
+            whole(CONSOLE_HTTP_PORT, 0, 65_535),
             values.get(CONSOLE_USERS_FILE).isEmpty()
                 ? null
                 : Path.of(values.get(CONSOLE_USERS_FILE)),

@@ -73,6 +73,10 @@ public enum AlertingKey {
       "alerting.transfer-target",
       "specialists",
       "Where 'transfer to specialist' sends a call when the user names no target"),
+  CONSOLE_HTTP_PORT(
+      "alerting.console.http-port",
+      "8093",
+      "Port of the supervisor console, on alerting.bind-address (0: any free port)"),
   CONSOLE_USERS_FILE(
       "alerting.console.users-file",
       "",

@@ -6,6 +6,7 @@ import java.time.Duration;
 /**
  * The console's settings.
  *
+ * @param httpPort the console's port; 0 for any free one
  * @param usersFile the users file; null when none is configured (nobody can sign in)
  * @param secureCookies whether the session cookie is marked Secure (HTTPS only)
  * @param sessionTtl how long a session lasts
@@ -13,6 +14,7 @@ import java.time.Duration;
  * @param agentCoaching whether agents see the meter of their own voice
  */
 public record ConsoleConfig(
+    int httpPort,
     Path usersFile,
     boolean secureCookies,
     Duration sessionTtl,

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tonewatch.alerting.AlertingService;
 import io.tonewatch.alerting.NotificationListener;
 import io.tonewatch.alerting.config.AlertingConfig;
+import io.tonewatch.alerting.console.ConsoleServer;
 import io.tonewatch.app.process.HealthServer;
 import io.tonewatch.processor.service.Health;
 import java.time.Clock;
@@ -18,12 +19,17 @@ public final class AlertingRuntime implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final AlertingService service;
   private final HealthServer http;
+  private final ConsoleServer console;
 
   private AlertingRuntime(
-      PrometheusMeterRegistry registry, AlertingService service, HealthServer http) {
+      PrometheusMeterRegistry registry,
+      AlertingService service,
+      HealthServer http,
+      ConsoleServer console) {
     this.registry = registry;
     this.service = service;
     this.http = http;
+    this.console = console;
   }
 
   /**
@@ -35,12 +41,23 @@ public final class AlertingRuntime implements AutoCloseable {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AlertingService service =
         AlertingService.start(config, bootstrapServers, Clock.systemUTC(), registry, listener);
+    HealthServer http = null;
     try {
-      HealthServer http =
+      http =
           new HealthServer(
               config.bindAddress(), config.httpPort(), () -> health(service), registry::scrape);
-      return new AlertingRuntime(registry, service, http);
+      ConsoleServer console =
+          ConsoleServer.start(
+              config.console(),
+              service.view(),
+              config.bindAddress(),
+              config.console().httpPort(),
+              Clock.systemUTC());
+      return new AlertingRuntime(registry, service, http, console);
     } catch (RuntimeException e) {
+      if (http != null) {
+        http.close();
+      }
       closeService(service);
       registry.close();
       throw e;
@@ -65,12 +82,18 @@ public final class AlertingRuntime implements AutoCloseable {
     return http.port();
   }
 
+  /** The supervisor console's port. */
+  public int consolePort() {
+    return console.port();
+  }
+
   public AlertingService service() {
     return service;
   }
 
   @Override
   public void close() {
+    console.close();
     http.close();
     closeService(service);
     registry.close();
