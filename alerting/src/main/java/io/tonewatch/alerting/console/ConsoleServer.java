@@ -88,7 +88,8 @@ public final class ConsoleServer implements AutoCloseable {
   private void headersAndSession(Context ctx) {
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
+    // Not no-referrer: with it the browser sends "Origin: null" and same-origin checks fail.
+    ctx.header("Referrer-Policy", "same-origin");
     ctx.header("Cache-Control", "no-store");
     sessions
         .find(ctx.cookie(COOKIE))
