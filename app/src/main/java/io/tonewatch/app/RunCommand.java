@@ -64,6 +64,11 @@ final class RunCommand implements Callable<Integer> {
         IngestSettings.resolve(settings.configFile, System.getenv(), settings.settings);
     ProcessConfig processConfig =
         ProcessSettings.resolve(settings.configFile, System.getenv(), settings.settings);
+    DemoSignIn demoSignIn = null;
+    if (demo && !settings.settings.containsKey("alerting.console.users-file")) {
+      demoSignIn = DemoSignIn.create();
+      settings.settings.put("alerting.console.users-file", demoSignIn.usersFile().toString());
+    }
     AlertingConfig alertingConfig =
         AlertingSettings.resolve(settings.configFile, System.getenv(), settings.settings);
     EmbeddedKafkaSettings brokerSettings =
@@ -105,6 +110,18 @@ final class RunCommand implements Callable<Integer> {
             },
             "tonewatch-run-shutdown");
     printEndpoints(out, all, ingestSettings.config().bindAddress(), processConfig, alertingConfig);
+    out.printf(
+        "run: supervisor console http://%s:%d/console%s%n",
+        alertingConfig.bindAddress(),
+        all.alerting().consolePort(),
+        demoSignIn == null
+            ? ""
+            : " (demo sign-in: user "
+                + DemoSignIn.USER
+                + ", password "
+                + demoSignIn.password()
+                + ")");
+    out.flush();
     if (demo) {
       String control =
           "http://"
