@@ -3,10 +3,14 @@ package io.tonewatch.app;
 import io.tonewatch.alerting.config.AlertingConfig;
 import io.tonewatch.alerting.config.AlertingConfigLoader;
 import io.tonewatch.alerting.config.AlertingKey;
+import io.tonewatch.alerting.console.PasswordHash;
 import io.tonewatch.app.alerting.AlertingRuntime;
 import io.tonewatch.app.alerting.AlertingSettings;
 import io.tonewatch.app.alerting.NotificationLines;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,9 +50,29 @@ final class AlertingCommand implements Callable<Integer> {
       description = "Print every setting and its default, then exit.")
   boolean listSettings;
 
+  @Option(
+      names = "--hash-password",
+      description =
+          "Read a password from standard input and print its bcrypt hash for the console's users"
+              + " file, then exit.")
+  boolean hashPassword;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    if (hashPassword) {
+      String password =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+              .lines()
+              .findFirst()
+              .orElse("");
+      if (password.isEmpty()) {
+        throw new CliFailure("alerting: --hash-password read no password from standard input");
+      }
+      out.println(PasswordHash.hash(password.toCharArray(), PasswordHash.COST));
+      out.flush();
+      return 0;
+    }
     if (listSettings) {
       out.print(AlertingConfigLoader.table());
       out.flush();
