@@ -50,7 +50,10 @@ class UsersTest {
   void aBadLineStopsStartUpNamingItAndNotTheHash() throws Exception {
     String good = hash("x");
     String[][] cases = {
-      {"sam:supervisor:north:" + good, "line 1: expected name:role:teams:agentId:hash (5 fields), found 4"},
+      {
+        "sam:supervisor:north:" + good,
+        "line 1: expected name:role:teams:agentId:hash (5 fields), found 4"
+      },
       {"sam:boss:north::" + good, "line 1: role 'boss' is not agent, supervisor or admin"},
       {"ann:agent:north::" + good, "line 1: an agent needs an agentId"},
       {"sam:supervisor:::" + good, "line 1: a supervisor needs a team"},
