@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -101,6 +102,13 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
   /** True while the producer refuses records, so that audio waits in the queue. */
   public boolean stalled() {
     return stalled;
+  }
+
+  @Override
+  public Optional<String> blockedReason() {
+    return stalled
+        ? Optional.of("Kafka " + settings.bootstrapServers() + " is not taking records")
+        : Optional.empty();
   }
 
   /** Messages waiting in the queue now (not counting those inside the producer). */
