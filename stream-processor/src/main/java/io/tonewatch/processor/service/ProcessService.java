@@ -43,7 +43,9 @@ public final class ProcessService implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
     ProcessMetrics metrics = new ProcessMetrics(registry);
     KafkaClients clients = new KafkaClients(config, bootstrapServers);
-    this.brokerWatch = new BrokerWatch(Admin.create(clients.admin()), bootstrapServers, metrics);
+    this.brokerWatch =
+        new BrokerWatch(
+            Admin.create(clients.admin()), bootstrapServers, "process", metrics::kafkaReachable);
     this.publisher =
         new KafkaEventPublisher(config, new KafkaProducer<>(clients.producer()), metrics, clock);
     this.workers = new CallWorkers(config, publisher, metrics, System::nanoTime);
