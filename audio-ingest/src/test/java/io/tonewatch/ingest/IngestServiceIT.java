@@ -360,7 +360,6 @@ class IngestServiceIT {
     assertLegIs(pcm, frames, 40);
   }
 
-  /** Starts the service with {@code rtpPorts} free RTP ports (FreePorts) and {@code settings}. */
   @Test
   void readinessFollowsTheSinkWhileLivenessAndHealthStayUp() throws Exception {
     start(10, Map.of());
@@ -377,6 +376,7 @@ class IngestServiceIT {
     assertEquals(200, get("/health/ready", null).statusCode());
   }
 
+  /** Starts the service with {@code rtpPorts} free RTP ports (FreePorts) and {@code settings}. */
   private void start(int rtpPorts, Map<String, String> settings) {
     rtpPortMin = FreePorts.udpRange(rtpPorts);
     rtpPortMax = rtpPortMin + rtpPorts - 1;
