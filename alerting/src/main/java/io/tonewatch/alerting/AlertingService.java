@@ -7,6 +7,7 @@ import io.tonewatch.alerting.consume.AlertingLoop;
 import io.tonewatch.alerting.metrics.AlertingMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -40,11 +41,12 @@ public final class AlertingService implements AutoCloseable {
   private AlertingService(
       AlertingConfig config,
       String bootstrapServers,
+      Map<String, String> clientProperties,
       Clock clock,
       MeterRegistry registry,
       NotificationListener listener) {
     this.config = config;
-    this.clients = new AlertingClients(config, bootstrapServers);
+    this.clients = new AlertingClients(config, bootstrapServers, Map.copyOf(clientProperties));
     this.consumer = new KafkaConsumer<>(clients.consumer());
     this.recorder =
         new KafkaRecorder(
@@ -65,8 +67,22 @@ public final class AlertingService implements AutoCloseable {
       Clock clock,
       MeterRegistry registry,
       NotificationListener listener) {
+    return start(config, bootstrapServers, Map.of(), clock, registry, listener);
+  }
+
+  /**
+   * Starts the service as above; {@code clientProperties} (e.g. {@code security.protocol}) go to
+   * every Kafka client for each key the service does not set itself.
+   */
+  public static AlertingService start(
+      AlertingConfig config,
+      String bootstrapServers,
+      Map<String, String> clientProperties,
+      Clock clock,
+      MeterRegistry registry,
+      NotificationListener listener) {
     AlertingService service =
-        new AlertingService(config, bootstrapServers, clock, registry, listener);
+        new AlertingService(config, bootstrapServers, clientProperties, clock, registry, listener);
     service.thread.start();
     return service;
   }

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tonewatch.alerting.AlertingService;
 import io.tonewatch.alerting.NotificationListener;
 import io.tonewatch.alerting.config.AlertingConfig;
+import io.tonewatch.app.kafka.KafkaClientSettings;
 import io.tonewatch.app.process.HealthServer;
 import io.tonewatch.processor.service.Health;
 import io.tonewatch.processor.service.consume.BrokerWatch;
@@ -43,7 +44,10 @@ public final class AlertingRuntime implements AutoCloseable {
    * Starts the service against {@code bootstrapServers}; {@code listener} hears each notification.
    */
   public static AlertingRuntime start(
-      AlertingConfig config, String bootstrapServers, NotificationListener listener) {
+      AlertingConfig config,
+      String bootstrapServers,
+      KafkaClientSettings client,
+      NotificationListener listener) {
     Objects.requireNonNull(config, "config");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AtomicInteger reachable = new AtomicInteger();
@@ -51,12 +55,13 @@ public final class AlertingRuntime implements AutoCloseable {
         .description("1 while the Kafka cluster answers, else 0")
         .register(registry);
     AlertingService service =
-        AlertingService.start(config, bootstrapServers, Clock.systemUTC(), registry, listener);
+        AlertingService.start(
+            config, bootstrapServers, client.properties(), Clock.systemUTC(), registry, listener);
     BrokerWatch broker = null;
     try {
       broker =
           new BrokerWatch(
-              Admin.create(admin(config, bootstrapServers)),
+              Admin.create(admin(config, bootstrapServers, client)),
               bootstrapServers,
               "alerting",
               now -> reachable.set(now ? 1 : 0));
@@ -78,11 +83,13 @@ public final class AlertingRuntime implements AutoCloseable {
     }
   }
 
-  private static Properties admin(AlertingConfig config, String bootstrapServers) {
+  private static Properties admin(
+      AlertingConfig config, String bootstrapServers, KafkaClientSettings client) {
     Properties p = new Properties();
     p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(CommonClientConfigs.CLIENT_ID_CONFIG, config.clientId() + "-health");
     p.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+    client.properties().forEach(p::putIfAbsent);
     return p;
   }
 

@@ -8,6 +8,7 @@ import io.tonewatch.app.alerting.AlertingSettings;
 import io.tonewatch.app.ingest.IngestSettings;
 import io.tonewatch.app.kafka.EmbeddedKafka;
 import io.tonewatch.app.kafka.EmbeddedKafkaSettings;
+import io.tonewatch.app.kafka.KafkaClientSettings;
 import io.tonewatch.app.process.ProcessSettings;
 import io.tonewatch.testing.Await;
 import java.net.URI;
@@ -42,7 +43,7 @@ class HealthEndpointsIT {
             ProcessSettings.resolve(null, Map.of(), SETTINGS),
             AlertingSettings.resolve(null, Map.of(), SETTINGS),
             NotificationListener.none(),
-            broker.bootstrapServers(),
+            new KafkaConnection(broker.bootstrapServers(), KafkaClientSettings.none()),
             null,
             EmbeddedKafkaSettings.defaults())) {
       String ingest = "http://127.0.0.1:" + all.ingest().service().httpPort();

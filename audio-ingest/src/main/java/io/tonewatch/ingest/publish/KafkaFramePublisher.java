@@ -10,6 +10,7 @@ import io.tonewatch.ingest.sink.FrameSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +59,20 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
 
   /** Starts a publisher with a real {@link KafkaProducer} built from {@code settings}. */
   public static KafkaFramePublisher start(PublisherSettings settings, IngestMetrics metrics) {
+    return start(settings, Map.of(), metrics);
+  }
+
+  /**
+   * Starts a publisher as above; {@code clientProperties} (e.g. {@code security.protocol}, {@code
+   * sasl.jaas.config}) fill in every producer key the publisher does not set itself.
+   */
+  public static KafkaFramePublisher start(
+      PublisherSettings settings, Map<String, String> clientProperties, IngestMetrics metrics) {
     return new KafkaFramePublisher(
-        settings, metrics, new KafkaProducer<>(settings.producerProperties()), System::nanoTime);
+        settings,
+        metrics,
+        new KafkaProducer<>(settings.producerProperties(clientProperties)),
+        System::nanoTime);
   }
 
   KafkaFramePublisher(
