@@ -74,6 +74,27 @@ class RunJarIT {
     return child;
   }
 
+  /**
+   * The jar's {@code run --demo}, every HTTP port chosen by the OS, RTP on 100 ports from {@code
+   * rtpPortMin}.
+   */
+  private Process runDemo(int rtpPortMin) throws Exception {
+    return jar(
+        "run",
+        "run",
+        "--demo",
+        "--set",
+        "ingest.http-port=0",
+        "--set",
+        "process.http-port=0",
+        "--set",
+        "alerting.http-port=0",
+        "--set",
+        "ingest.rtp-port-min=" + rtpPortMin,
+        "--set",
+        "ingest.rtp-port-max=" + (rtpPortMin + 99));
+  }
+
   private String read(String name) throws Exception {
     Path file = dir.resolve(name);
     return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -81,21 +102,7 @@ class RunJarIT {
 
   @Test
   void runDemoRaisesALiveAlertThatTailPrints() throws Exception {
-    Process run =
-        jar(
-            "run",
-            "run",
-            "--demo",
-            "--set",
-            "ingest.http-port=0",
-            "--set",
-            "process.http-port=0",
-            "--set",
-            "alerting.http-port=0",
-            "--set",
-            "ingest.rtp-port-min=46200",
-            "--set",
-            "ingest.rtp-port-max=46299");
+    Process run = runDemo(46200);
     String banner = awaitOutput(run, "run", KAFKA);
     String kafka = group(KAFKA, banner);
 
@@ -187,21 +194,7 @@ class RunJarIT {
    */
   @Test
   void prometheusSeesTheDemosMetricsAndTheOpsFilesUseOnlyExportedOnes() throws Exception {
-    Process run =
-        jar(
-            "run",
-            "run",
-            "--demo",
-            "--set",
-            "ingest.http-port=0",
-            "--set",
-            "process.http-port=0",
-            "--set",
-            "alerting.http-port=0",
-            "--set",
-            "ingest.rtp-port-min=46300",
-            "--set",
-            "ingest.rtp-port-max=46399");
+    Process run = runDemo(46300);
     String banner = awaitOutput(run, "run", ALERTING_PORT);
     Map<String, Integer> jobs = new TreeMap<>();
     jobs.put("ingest", Integer.parseInt(group(INGEST_PORT, banner)));
