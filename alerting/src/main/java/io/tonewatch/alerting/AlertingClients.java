@@ -1,6 +1,7 @@
 package io.tonewatch.alerting;
 
 import io.tonewatch.alerting.config.AlertingConfig;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,9 +12,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * The Kafka client settings of the service. The consumer has no group: it assigns every partition
  * itself and reads back from the replay horizon at each start, since its state is the topics. The
- * producer is idempotent with acks=all.
+ * producer is idempotent with acks=all. {@code passThrough} (Kafka client properties such as {@code
+ * security.protocol}) fills in every key the service does not set itself.
  */
-record AlertingClients(AlertingConfig config, String bootstrapServers) {
+record AlertingClients(
+    AlertingConfig config, String bootstrapServers, Map<String, String> passThrough) {
   Properties consumer() {
     Properties p = common();
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -21,7 +24,7 @@ record AlertingClients(AlertingConfig config, String bootstrapServers) {
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return p;
+    return withPassThrough(p);
   }
 
   Properties producer() {
@@ -34,11 +37,16 @@ record AlertingClients(AlertingConfig config, String bootstrapServers) {
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return p;
+    return withPassThrough(p);
   }
 
   Properties admin() {
-    return common();
+    return withPassThrough(common());
+  }
+
+  private Properties withPassThrough(Properties p) {
+    passThrough.forEach(p::putIfAbsent);
+    return p;
   }
 
   private Properties common() {

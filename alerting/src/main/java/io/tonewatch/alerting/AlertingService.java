@@ -14,6 +14,7 @@ import io.tonewatch.alerting.metrics.AlertingMetrics;
 import io.tonewatch.alerting.view.ConsoleView;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -51,6 +52,7 @@ public final class AlertingService implements AutoCloseable {
   private AlertingService(
       AlertingConfig config,
       String bootstrapServers,
+      Map<String, String> clientProperties,
       Clock clock,
       MeterRegistry registry,
       NotificationListener listener,
@@ -58,7 +60,7 @@ public final class AlertingService implements AutoCloseable {
       Function<String, Optional<String>> repeatNotes) {
     this.config = config;
     this.platform = platform;
-    this.clients = new AlertingClients(config, bootstrapServers);
+    this.clients = new AlertingClients(config, bootstrapServers, Map.copyOf(clientProperties));
     this.consumer = new KafkaConsumer<>(clients.consumer());
     this.recorder =
         new KafkaRecorder(
@@ -85,9 +87,24 @@ public final class AlertingService implements AutoCloseable {
       Clock clock,
       MeterRegistry registry,
       NotificationListener listener) {
+    return start(config, bootstrapServers, Map.of(), clock, registry, listener);
+  }
+
+  /**
+   * Starts the service as above; {@code clientProperties} (e.g. {@code security.protocol}) go to
+   * every Kafka client for each key the service does not set itself.
+   */
+  public static AlertingService start(
+      AlertingConfig config,
+      String bootstrapServers,
+      Map<String, String> clientProperties,
+      Clock clock,
+      MeterRegistry registry,
+      NotificationListener listener) {
     return start(
         config,
         bootstrapServers,
+        clientProperties,
         clock,
         registry,
         listener,
@@ -104,6 +121,7 @@ public final class AlertingService implements AutoCloseable {
   public static AlertingService start(
       AlertingConfig config,
       String bootstrapServers,
+      Map<String, String> clientProperties,
       Clock clock,
       MeterRegistry registry,
       NotificationListener listener,
@@ -111,7 +129,14 @@ public final class AlertingService implements AutoCloseable {
       Function<String, Optional<String>> repeatNotes) {
     AlertingService service =
         new AlertingService(
-            config, bootstrapServers, clock, registry, listener, platform, repeatNotes);
+            config,
+            bootstrapServers,
+            clientProperties,
+            clock,
+            registry,
+            listener,
+            platform,
+            repeatNotes);
     service.thread.start();
     return service;
   }

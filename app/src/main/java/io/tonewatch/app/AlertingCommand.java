@@ -87,7 +87,12 @@ final class AlertingCommand implements Callable<Integer> {
     String servers = kafka.bootstrapServers("127.0.0.1:9092");
     AlertingRuntime runtime;
     try {
-      runtime = AlertingRuntime.start(config, servers, NotificationLines.to(out));
+      runtime =
+          AlertingRuntime.start(
+              config,
+              servers,
+              KafkaClientOptions.resolve(settings.configFile, flags),
+              NotificationLines.to(out));
     } catch (RuntimeException e) {
       throw new CliFailure("alerting: " + e.getMessage(), e);
     }

@@ -111,7 +111,12 @@ final class IngestCommand implements Callable<Integer> {
     }
     IngestRuntime runtime;
     try {
-      runtime = IngestRuntime.start(resolved.config(), servers, resolved.publish());
+      runtime =
+          IngestRuntime.start(
+              resolved.config(),
+              servers,
+              resolved.publish(),
+              KafkaClientOptions.resolve(configFile, flagSettings()));
     } catch (IllegalArgumentException | EmbeddedKafkaException e) {
       throw new CliFailure(e.getMessage(), e); // names the bad key and value, or the broker failure
     }

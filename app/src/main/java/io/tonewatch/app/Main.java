@@ -2,6 +2,7 @@ package io.tonewatch.app;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Entry point of the {@code tonewatch} jar: exit 0 on success, 1 on failure, 2 on bad usage. */
@@ -12,6 +13,11 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    Optional<String> badLogFormat = LogFormat.problem(System.getenv());
+    if (badLogFormat.isPresent()) {
+      err.println(badLogFormat.get());
+      System.exit(2);
+    }
     System.exit(execute(out, err, args));
   }
 

@@ -62,7 +62,9 @@ final class ProcessCommand implements Callable<Integer> {
     String servers = kafka.bootstrapServers("127.0.0.1:9092");
     ProcessRuntime runtime;
     try {
-      runtime = ProcessRuntime.start(config, servers, true);
+      runtime =
+          ProcessRuntime.start(
+              config, servers, KafkaClientOptions.resolve(settings.configFile, flags), true);
     } catch (RuntimeException e) {
       throw new CliFailure("process: " + e.getMessage(), e);
     }

@@ -7,8 +7,10 @@ import io.tonewatch.app.ingest.IngestSettings;
 import io.tonewatch.app.kafka.EmbeddedKafkaException;
 import io.tonewatch.app.kafka.EmbeddedKafkaKey;
 import io.tonewatch.app.kafka.EmbeddedKafkaSettings;
+import io.tonewatch.app.kafka.KafkaClientSettings;
 import io.tonewatch.app.process.ProcessSettings;
 import io.tonewatch.app.run.AllInOne;
+import io.tonewatch.app.run.KafkaConnection;
 import io.tonewatch.events.Topics;
 import io.tonewatch.processor.service.config.ProcessConfig;
 import java.io.PrintWriter;
@@ -78,6 +80,7 @@ final class RunCommand implements Callable<Integer> {
             settings.configFile,
             System.getenv(),
             settings.settings);
+    KafkaClientSettings client = KafkaClientOptions.resolve(settings.configFile, settings.settings);
     String servers = kafka.bootstrapServers(null);
     if (servers == null) {
       out.println("run: starting an embedded Kafka broker...");
@@ -91,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
               processConfig,
               alertingConfig,
               NotificationLines.to(out),
-              servers,
+              new KafkaConnection(servers, client),
               dataDir,
               brokerSettings);
     } catch (IllegalArgumentException | EmbeddedKafkaException e) {

@@ -120,7 +120,7 @@ class IngestJarIT {
             .find(),
         metrics);
     assertTrue(metrics.contains("tonewatch_ingest_frames_total 400"), metrics);
-    assertPromtoolAccepts(metrics);
+    Promtool.assertMetricsClean(dir, metrics);
     try (LocalPrometheus prometheus = LocalPrometheus.scrape(dir, "ingest", httpPort)) {
       prometheus.awaitValue("up{job=\"ingest\"}", 1);
       prometheus.awaitValue("sum(tonewatch_ingest_frames_total)", 400);
@@ -128,20 +128,6 @@ class IngestJarIT {
 
     ingest.destroy(); // SIGTERM: the shutdown hook closes the service, publisher and broker
     assertTrue(ingest.waitFor(60, TimeUnit.SECONDS), "ingest stops on SIGTERM");
-  }
-
-  /** The exposition lints clean with Prometheus's own checker. */
-  private void assertPromtoolAccepts(String metrics) throws Exception {
-    Path file = dir.resolve("scrape.txt");
-    Files.writeString(file, metrics);
-    Process promtool =
-        new ProcessBuilder("promtool", "check", "metrics")
-            .redirectInput(file.toFile())
-            .redirectErrorStream(true)
-            .start();
-    assertTrue(promtool.waitFor(30, TimeUnit.SECONDS), "promtool did not finish");
-    String report = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, promtool.exitValue(), "promtool check metrics: " + report);
   }
 
   private static PcmAudio twoLegs() {

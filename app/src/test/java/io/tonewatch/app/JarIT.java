@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +28,12 @@ class JarIT {
   record Result(int exitCode, String out, String err) {}
 
   private Result java(String... args) throws IOException, InterruptedException {
+    return java(Map.of(), args);
+  }
+
+  /** Runs the jar with {@code env} added to this JVM's environment. */
+  private Result java(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     assumeTrue(Files.isRegularFile(JAR), "the shaded jar is built at package, before this test");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -34,16 +43,52 @@ class JarIT {
     command.addAll(List.of(args));
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
     assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the jar did not finish");
     return new Result(
         process.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void jsonLogsAreOneObjectPerLineOnStderr() throws Exception {
+    // An unreachable cluster: process logs its start at INFO and its wait at WARN, then stops.
+    Result result =
+        java(
+            Map.of("TONEWATCH_LOG_FORMAT", "json", "TONEWATCH_LOG_LEVEL", "INFO"),
+            "process",
+            "--kafka",
+            "127.0.0.1:9",
+            "--set",
+            "process.http-port=0",
+            "--duration",
+            "3");
+    assertEquals(0, result.exitCode(), result.err());
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : result.err().lines().filter(l -> !l.isBlank()).toList()) {
+      lines.add(new ObjectMapper().readTree(line)); // throws on a line that is not JSON
+    }
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.path("level").asText().equals("INFO")
+                        && l.path("formattedMessage")
+                            .asText()
+                            .startsWith("process: consuming tonewatch.audio from 127.0.0.1:9")),
+        result.err());
+  }
+
+  @Test
+  void anUnknownLogFormatStopsStartUpNamingKeyAndValue() throws Exception {
+    Result result = java(Map.of("TONEWATCH_LOG_FORMAT", "xml"), "--version");
+    assertEquals(2, result.exitCode(), result.err());
+    assertEquals(
+        "TONEWATCH_LOG_FORMAT=xml is not a log format (text or json)", result.err().strip());
   }
 
   @Test

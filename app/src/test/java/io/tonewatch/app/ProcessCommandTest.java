@@ -1,9 +1,11 @@
 package io.tonewatch.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tonewatch.processor.service.config.ProcessKey;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The service commands refuse bad settings before anything starts, naming key and value. */
@@ -38,5 +40,18 @@ class ProcessCommandTest {
     CliRun run = CliRun.of("tail", "--format", "xml");
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("--format must be text or jsonl"), run.err());
+  }
+
+  @Test
+  void everyServiceCommandRefusesAnUnknownKafkaClientPropertyBeforeStarting() {
+    for (String command : List.of("process", "alerting", "ingest", "run")) {
+      CliRun run =
+          CliRun.of(command, "--kafka", "127.0.0.1:1", "--set", "kafka.sasl.jaas.confg=password=x");
+      assertEquals(1, run.exitCode(), command + ": " + run.err());
+      assertTrue(
+          run.err().contains("kafka.sasl.jaas.confg is not a Kafka client property"),
+          command + ": " + run.err());
+      assertFalse(run.err().contains("password=x"), "values may be secrets: " + run.err());
+    }
   }
 }

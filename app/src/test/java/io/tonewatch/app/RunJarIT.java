@@ -18,6 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +39,12 @@ class RunJarIT {
   private static final Pattern HEALTH = Pattern.compile("process health (http://\\S+/health)");
   private static final Pattern ALERTING_HEALTH =
       Pattern.compile("alerting health (http://\\S+/health)");
+  private static final Pattern INGEST_PORT =
+      Pattern.compile("ingest control API http://[^:]+:(\\d+)/");
+  private static final Pattern PROCESS_PORT =
+      Pattern.compile("process health http://[^:]+:(\\d+)/");
+  private static final Pattern ALERTING_PORT =
+      Pattern.compile("alerting health http://[^:]+:(\\d+)/");
 
   @TempDir Path dir;
   private final List<Process> children = new ArrayList<>();
@@ -64,6 +74,27 @@ class RunJarIT {
     return child;
   }
 
+  /**
+   * The jar's {@code run --demo}, every HTTP port chosen by the OS, RTP on 100 ports from {@code
+   * rtpPortMin}.
+   */
+  private Process runDemo(int rtpPortMin) throws Exception {
+    return jar(
+        "run",
+        "run",
+        "--demo",
+        "--set",
+        "ingest.http-port=0",
+        "--set",
+        "process.http-port=0",
+        "--set",
+        "alerting.http-port=0",
+        "--set",
+        "ingest.rtp-port-min=" + rtpPortMin,
+        "--set",
+        "ingest.rtp-port-max=" + (rtpPortMin + 99));
+  }
+
   private String read(String name) throws Exception {
     Path file = dir.resolve(name);
     return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -71,21 +102,7 @@ class RunJarIT {
 
   @Test
   void runDemoRaisesALiveAlertThatTailPrints() throws Exception {
-    Process run =
-        jar(
-            "run",
-            "run",
-            "--demo",
-            "--set",
-            "ingest.http-port=0",
-            "--set",
-            "process.http-port=0",
-            "--set",
-            "alerting.http-port=0",
-            "--set",
-            "ingest.rtp-port-min=46200",
-            "--set",
-            "ingest.rtp-port-max=46299");
+    Process run = runDemo(46200);
     String banner = awaitOutput(run, "run", KAFKA);
     String kafka = group(KAFKA, banner);
 
@@ -168,6 +185,63 @@ class RunJarIT {
     run.destroy(); // SIGTERM: ingest flushed, offsets committed, broker closed
     assertTrue(run.waitFor(60, TimeUnit.SECONDS), "run stops on SIGTERM");
     assertTrue(read("run.out").contains("run: stopped"), read("run.out"));
+  }
+
+  /**
+   * A real Prometheus (Debian's) scrapes the three services of {@code run --demo} and evaluates the
+   * alert rules of {@code ops/}: it sees frames counted, an alert and a notification; every metric
+   * the dashboards and rules use is exported; {@code promtool check metrics} is clean for each.
+   */
+  @Test
+  void prometheusSeesTheDemosMetricsAndTheOpsFilesUseOnlyExportedOnes() throws Exception {
+    Process run = runDemo(46300);
+    String banner = awaitOutput(run, "run", ALERTING_PORT);
+    Map<String, Integer> jobs = new TreeMap<>();
+    jobs.put("ingest", Integer.parseInt(group(INGEST_PORT, banner)));
+    jobs.put("process", Integer.parseInt(group(PROCESS_PORT, banner)));
+    jobs.put("alerting", Integer.parseInt(group(ALERTING_PORT, banner)));
+
+    Path rules = OpsFilesTest.ROOT.resolve("ops/prometheus/rules/tonewatch.rules.yml");
+    try (LocalPrometheus prometheus = LocalPrometheus.scrape(dir, jobs, rules)) {
+      prometheus.awaitValue("count(up == 1)", 3);
+      prometheus.awaitValue(
+          "sum(tonewatch_ingest_packets_total{outcome=\"accepted\"})", "> 0", v -> v > 0);
+      prometheus.awaitValue("sum(tonewatch_ingest_frames_total)", "> 0", v -> v > 0);
+      prometheus.awaitValue("sum(tonewatch_process_frames_total)", "> 0", v -> v > 0);
+      prometheus.awaitValue("sum(tonewatch_process_alerts_total)", ">= 1", v -> v >= 1);
+      prometheus.awaitValue(
+          "sum(tonewatch_alerting_notifications_total{outcome=\"sent\"})", ">= 1", v -> v >= 1);
+      double lagSeconds =
+          prometheus.awaitValue(
+              "max(tonewatch_process_decision_lag_seconds{quantile=\"0.5\"})", "> 0", v -> v > 0);
+      assertTrue(lagSeconds < 30, "a live decision lags capture by seconds at most: " + lagSeconds);
+      String ruleState =
+          prometheus.awaitApi(
+              "every rule of ops/ evaluated without error",
+              "/api/v1/rules",
+              body ->
+                  body.contains("\"name\":\"TonewatchServiceDown\"")
+                      && !body.contains("\"health\":\"unknown\"")
+                      && !body.contains("\"health\":\"err\""));
+      assertTrue(ruleState.contains("\"name\":\"TonewatchConsumerLagGrowing\""), ruleState);
+    }
+
+    Set<String> exported = new TreeSet<>();
+    for (int port : jobs.values()) {
+      String metrics = get("http://127.0.0.1:" + port + "/metrics");
+      Promtool.assertMetricsClean(dir, metrics);
+      exported.addAll(OpsMetricNames.exported(metrics));
+    }
+    Set<String> missing = new TreeSet<>(OpsMetricNames.used());
+    missing.removeAll(exported);
+    assertEquals(Set.of(), missing, "used in ops/ but exported by no service");
+    assertEquals(
+        MetricsReference.documented(),
+        MetricsReference.families(exported),
+        "docs/METRICS.md lists exactly the tonewatch metrics the services export");
+
+    run.destroy();
+    assertTrue(run.waitFor(60, TimeUnit.SECONDS), "run stops on SIGTERM");
   }
 
   private static String get(String url) throws Exception {

@@ -100,7 +100,12 @@ public final class IngestService implements AutoCloseable {
                 cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
               });
       new ControlApi(
-              registry, udp, config.rtpHost(), new BearerToken(config.authToken()), metricsScrape)
+              registry,
+              udp,
+              config.rtpHost(),
+              new BearerToken(config.authToken()),
+              metricsScrape,
+              sink::blockedReason)
           .install(app);
       if (config.websocketEnabled()) {
         new TwilioMediaStreams(registry, touchingSink(), metrics, twilioSettings()).install(app);

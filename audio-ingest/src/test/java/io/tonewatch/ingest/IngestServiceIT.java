@@ -360,6 +360,22 @@ class IngestServiceIT {
     assertLegIs(pcm, frames, 40);
   }
 
+  @Test
+  void readinessFollowsTheSinkWhileLivenessAndHealthStayUp() throws Exception {
+    start(10, Map.of());
+    assertEquals(200, get("/health/live", null).statusCode());
+    assertEquals(200, get("/health/ready", null).statusCode());
+    sink.block("Kafka k1:9092 is not taking records");
+    HttpResponse<String> ready = get("/health/ready", null);
+    assertEquals(503, ready.statusCode(), ready.body());
+    assertEquals(
+        "Kafka k1:9092 is not taking records", json.readTree(ready.body()).get("detail").asText());
+    assertEquals(200, get("/health/live", null).statusCode(), "alive while Kafka is away");
+    assertEquals(200, get("/health", null).statusCode(), "the old endpoint keeps its meaning");
+    sink.block(null);
+    assertEquals(200, get("/health/ready", null).statusCode());
+  }
+
   /** Starts the service with {@code rtpPorts} free RTP ports (FreePorts) and {@code settings}. */
   private void start(int rtpPorts, Map<String, String> settings) {
     rtpPortMin = FreePorts.udpRange(rtpPorts);

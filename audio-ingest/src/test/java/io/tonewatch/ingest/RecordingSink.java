@@ -15,6 +15,17 @@ import java.util.function.BooleanSupplier;
 /** Keeps every message in arrival order; any thread may add, the test reads. */
 final class RecordingSink implements FrameSink {
   private final List<AudioMessage> messages = new ArrayList<>();
+  private volatile String blockedReason;
+
+  /** From now on reports {@code reason} as why it cannot deliver (null: it can). */
+  void block(String reason) {
+    blockedReason = reason;
+  }
+
+  @Override
+  public Optional<String> blockedReason() {
+    return Optional.ofNullable(blockedReason);
+  }
 
   @Override
   public synchronized void accept(AudioMessage message) {

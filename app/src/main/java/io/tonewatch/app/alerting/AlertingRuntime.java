@@ -1,33 +1,45 @@
 package io.tonewatch.app.alerting;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tonewatch.alerting.AlertingService;
 import io.tonewatch.alerting.NotificationListener;
 import io.tonewatch.alerting.config.AlertingConfig;
 import io.tonewatch.alerting.console.ConsoleServer;
+import io.tonewatch.app.kafka.KafkaClientSettings;
 import io.tonewatch.app.process.HealthServer;
 import io.tonewatch.processor.service.Health;
+import io.tonewatch.processor.service.consume.BrokerWatch;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
- * One running alerting service: the service, a Prometheus registry and its /health and /metrics.
- * Ready once the service has rebuilt its state from the topics. Closed in reverse order.
+ * One running alerting service: the service, a Prometheus registry, a watch on the broker and its
+ * /health and /metrics. Ready once the service has rebuilt its state from the topics, and while
+ * Kafka answers (the service's own consumer polls nothing when the broker is gone, it does not
+ * fail). Closed in reverse order.
  */
 public final class AlertingRuntime implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final AlertingService service;
+  private final BrokerWatch broker;
   private final HealthServer http;
   private final ConsoleServer console;
 
   private AlertingRuntime(
       PrometheusMeterRegistry registry,
       AlertingService service,
+      BrokerWatch broker,
       HealthServer http,
       ConsoleServer console) {
     this.registry = registry;
     this.service = service;
+    this.broker = broker;
     this.http = http;
     this.console = console;
   }
@@ -36,16 +48,35 @@ public final class AlertingRuntime implements AutoCloseable {
    * Starts the service against {@code bootstrapServers}; {@code listener} hears each notification.
    */
   public static AlertingRuntime start(
-      AlertingConfig config, String bootstrapServers, NotificationListener listener) {
+      AlertingConfig config,
+      String bootstrapServers,
+      KafkaClientSettings client,
+      NotificationListener listener) {
     Objects.requireNonNull(config, "config");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AtomicInteger reachable = new AtomicInteger();
+    Gauge.builder("tonewatch.alerting.kafka.reachable", reachable, AtomicInteger::get)
+        .description("1 while the Kafka cluster answers, else 0")
+        .register(registry);
     AlertingService service =
-        AlertingService.start(config, bootstrapServers, Clock.systemUTC(), registry, listener);
+        AlertingService.start(
+            config, bootstrapServers, client.properties(), Clock.systemUTC(), registry, listener);
+    BrokerWatch broker = null;
     HealthServer http = null;
     try {
+      broker =
+          new BrokerWatch(
+              Admin.create(admin(config, bootstrapServers, client)),
+              bootstrapServers,
+              "alerting",
+              now -> reachable.set(now ? 1 : 0));
+      BrokerWatch watch = broker;
       http =
           new HealthServer(
-              config.bindAddress(), config.httpPort(), () -> health(service), registry::scrape);
+              config.bindAddress(),
+              config.httpPort(),
+              () -> health(service, watch, bootstrapServers),
+              registry::scrape);
       ConsoleServer console =
           ConsoleServer.start(
               config.console(),
@@ -53,10 +84,13 @@ public final class AlertingRuntime implements AutoCloseable {
               config.bindAddress(),
               config.console().httpPort(),
               Clock.systemUTC());
-      return new AlertingRuntime(registry, service, http, console);
+      return new AlertingRuntime(registry, service, broker, http, console);
     } catch (RuntimeException e) {
       if (http != null) {
         http.close();
+      }
+      if (broker != null) {
+        broker.close();
       }
       closeService(service);
       registry.close();
@@ -64,9 +98,22 @@ public final class AlertingRuntime implements AutoCloseable {
     }
   }
 
-  private static Health health(AlertingService service) {
+  private static Properties admin(
+      AlertingConfig config, String bootstrapServers, KafkaClientSettings client) {
+    Properties p = new Properties();
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(CommonClientConfigs.CLIENT_ID_CONFIG, config.clientId() + "-health");
+    p.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+    client.properties().forEach(p::putIfAbsent);
+    return p;
+  }
+
+  private static Health health(AlertingService service, BrokerWatch broker, String servers) {
     if (service.failure().isPresent()) {
       return new Health(false, "stopped: " + service.failure().get());
+    }
+    if (!broker.reachable()) {
+      return new Health(false, "waiting for Kafka at " + servers);
     }
     return service.ready()
         ? new Health(true, "serving")
@@ -96,6 +143,7 @@ public final class AlertingRuntime implements AutoCloseable {
     console.close();
     http.close();
     closeService(service);
+    broker.close();
     registry.close();
   }
 

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tonewatch.app.kafka.EmbeddedKafka;
 import io.tonewatch.app.kafka.EmbeddedKafkaSettings;
+import io.tonewatch.app.kafka.KafkaClientSettings;
 import io.tonewatch.ingest.IngestService;
 import io.tonewatch.ingest.config.IngestConfig;
 import io.tonewatch.ingest.metrics.IngestMetrics;
@@ -42,10 +43,14 @@ public final class IngestRuntime implements AutoCloseable {
 
   /**
    * Starts everything. {@code kafka} null or blank starts an embedded broker; {@code
-   * publishSettings} holds {@code ingest.publish.*} keys (the bootstrap servers are filled in).
+   * publishSettings} holds {@code ingest.publish.*} keys (the bootstrap servers are filled in); the
+   * producer also gets {@code client}'s properties.
    */
   public static IngestRuntime start(
-      IngestConfig config, String kafka, Map<String, String> publishSettings) {
+      IngestConfig config,
+      String kafka,
+      Map<String, String> publishSettings,
+      KafkaClientSettings client) {
     Objects.requireNonNull(config, "config");
     EmbeddedKafka broker = null;
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -64,7 +69,9 @@ public final class IngestRuntime implements AutoCloseable {
       IngestMetrics metrics = new IngestMetrics(registry);
       Map<String, String> publish = new java.util.HashMap<>(publishSettings);
       publish.put(PublisherSettings.PREFIX + "bootstrap-servers", servers);
-      publisher = KafkaFramePublisher.start(PublisherSettings.fromMap(publish), metrics);
+      publisher =
+          KafkaFramePublisher.start(
+              PublisherSettings.fromMap(publish), client.properties(), metrics);
       IngestService service = new IngestService(config, publisher, metrics, registry::scrape);
       service.start();
       return new IngestRuntime(broker, registry, publisher, service, servers);

@@ -12,9 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /health} (200 when ready, else 503, with a one-line JSON status) and {@code GET
- * /metrics} (Prometheus text) of the stream-processor service, on the JDK's HTTP server with one
- * thread. Thread-safety: the suppliers are called from that thread.
+ * The HTTP endpoints of the stream-processor and alerting services, on the JDK's HTTP server with
+ * one thread: {@code GET /health} and {@code /health/ready} (200 when ready, else 503, with a
+ * one-line JSON status), {@code /health/live} (200 while the process serves at all: a supervisor
+ * restarts it when this stops answering, not when Kafka is away) and {@code /metrics} (Prometheus
+ * text). Thread-safety: the suppliers are called from that thread.
  */
 public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
@@ -27,18 +29,12 @@ public final class HealthServer implements AutoCloseable {
       throw new UncheckedIOException(
           "cannot listen on " + bindAddress + ":" + port + " (process.http-port)", e);
     }
+    // Contexts match by prefix, the longest first: "/health" alone would answer "/health/live".
+    server.createContext("/health", exchange -> readiness(exchange, health.get()));
+    server.createContext("/health/ready", exchange -> readiness(exchange, health.get()));
     server.createContext(
-        "/health",
-        exchange -> {
-          Health now = health.get();
-          String body =
-              "{\"status\":\""
-                  + (now.ready() ? "ready" : "not ready")
-                  + "\",\"detail\":\""
-                  + now.status().replace("\\", "\\\\").replace("\"", "\\\"")
-                  + "\"}\n";
-          reply(exchange, now.ready() ? 200 : 503, "application/json", body);
-        });
+        "/health/live",
+        exchange -> reply(exchange, 200, "application/json", "{\"status\":\"live\"}\n"));
     server.createContext(
         "/metrics",
         exchange ->
@@ -49,6 +45,16 @@ public final class HealthServer implements AutoCloseable {
 
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  private static void readiness(HttpExchange exchange, Health now) throws IOException {
+    String body =
+        "{\"status\":\""
+            + (now.ready() ? "ready" : "not ready")
+            + "\",\"detail\":\""
+            + now.status().replace("\\", "\\\\").replace("\"", "\\\"")
+            + "\"}\n";
+    reply(exchange, now.ready() ? 200 : 503, "application/json", body);
   }
 
   private static void reply(HttpExchange exchange, int status, String type, String body)

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tonewatch.app.kafka.KafkaClientSettings;
 import io.tonewatch.processor.service.Health;
 import io.tonewatch.processor.service.ProcessService;
 import io.tonewatch.processor.service.config.ProcessConfig;
@@ -27,9 +28,12 @@ public final class ProcessRuntime implements AutoCloseable {
     this.http = http;
   }
 
-  /** Starts the service against {@code bootstrapServers} and serves /health and /metrics. */
+  /**
+   * Starts the service against {@code bootstrapServers}, its clients also given {@code client}'s
+   * properties, and serves /health and /metrics.
+   */
   public static ProcessRuntime start(
-      ProcessConfig config, String bootstrapServers, boolean bindJvm) {
+      ProcessConfig config, String bootstrapServers, KafkaClientSettings client, boolean bindJvm) {
     Objects.requireNonNull(config, "config");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     if (bindJvm) {
@@ -37,7 +41,8 @@ public final class ProcessRuntime implements AutoCloseable {
       new JvmGcMetrics().bindTo(registry);
       new JvmThreadMetrics().bindTo(registry);
     }
-    ProcessService service = ProcessService.start(config, bootstrapServers, registry);
+    ProcessService service =
+        ProcessService.start(config, bootstrapServers, client.properties(), registry);
     try {
       HealthServer http =
           new HealthServer(

@@ -7,6 +7,7 @@ import io.tonewatch.app.ingest.IngestRuntime;
 import io.tonewatch.app.ingest.IngestSettings;
 import io.tonewatch.app.kafka.EmbeddedKafka;
 import io.tonewatch.app.kafka.EmbeddedKafkaSettings;
+import io.tonewatch.app.kafka.KafkaClientSettings;
 import io.tonewatch.app.process.ProcessRuntime;
 import io.tonewatch.processor.service.config.ProcessConfig;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class AllInOne implements AutoCloseable {
         processConfig,
         null,
         NotificationListener.none(),
-        kafka,
+        new KafkaConnection(kafka, KafkaClientSettings.none()),
         dataDir,
         EmbeddedKafkaSettings.defaults());
   }
@@ -58,33 +59,36 @@ public final class AllInOne implements AutoCloseable {
   /**
    * Starts the parts as {@link #start(IngestSettings, ProcessConfig, String, Path)} does, the
    * broker set up as given, and the alerting service too unless {@code alertingConfig} is null;
-   * {@code notifications} hears each notification it sends.
+   * {@code notifications} hears each notification it sends; {@code kafka} names the cluster (its
+   * servers null: the embedded broker) and the client properties every part passes on.
    */
   public static AllInOne start(
       IngestSettings ingestSettings,
       ProcessConfig processConfig,
       AlertingConfig alertingConfig,
       NotificationListener notifications,
-      String kafka,
+      KafkaConnection kafka,
       Path dataDir,
       EmbeddedKafkaSettings brokerSettings) {
     EmbeddedKafka broker = null;
     IngestRuntime ingest = null;
     ProcessRuntime process = null;
     try {
-      String servers = kafka;
+      String servers = kafka.bootstrapServers();
+      KafkaClientSettings client = kafka.client();
       if (servers == null || servers.isBlank()) {
         broker =
             EmbeddedKafka.start(
                 dataDir == null ? brokerSettings : brokerSettings.withDataDir(dataDir, false));
         servers = broker.bootstrapServers();
       }
-      ingest = IngestRuntime.start(ingestSettings.config(), servers, ingestSettings.publish());
-      process = ProcessRuntime.start(processConfig, servers, false);
+      ingest =
+          IngestRuntime.start(ingestSettings.config(), servers, ingestSettings.publish(), client);
+      process = ProcessRuntime.start(processConfig, servers, client, false);
       AlertingRuntime alerting =
           alertingConfig == null
               ? null
-              : AlertingRuntime.start(alertingConfig, servers, notifications);
+              : AlertingRuntime.start(alertingConfig, servers, client, notifications);
       return new AllInOne(broker, ingest, process, alerting, servers);
     } catch (RuntimeException e) {
       closeQuietly(process);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,10 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP control API on Javalin: {@code POST /v1/calls} announces a call (RTP ports in the
  * answer), {@code DELETE /v1/calls/{callId}} ends it, {@code GET /v1/calls} lists live calls,
- * {@code GET /health} and {@code GET /metrics} (Prometheus text) need no token. With a token
- * configured every {@code /v1} request needs {@code Authorization: Bearer <token>}; WebSocket
- * upgrades are left to their own handler, which also accepts {@code ?token=}. Errors are {@code
- * {"error": "<one sentence>"}}. Stateless: Jetty's threads call in.
+ * {@code GET /health}, {@code /health/live}, {@code /health/ready} (503 while the sink cannot
+ * deliver) and {@code GET /metrics} (Prometheus text) need no token. With a token configured every
+ * {@code /v1} request needs {@code Authorization: Bearer <token>}; WebSocket upgrades are left to
+ * their own handler, which also accepts {@code ?token=}. Errors are {@code {"error": "<one
+ * sentence>"}}. Stateless: Jetty's threads call in.
  */
 public final class ControlApi {
   private static final Logger LOG = LoggerFactory.getLogger(ControlApi.class);
@@ -42,6 +44,7 @@ public final class ControlApi {
   private final String rtpHost;
   private final BearerToken token;
   private final Supplier<String> metricsScrape;
+  private final Supplier<Optional<String>> blockedReason;
   private final ObjectMapper json = new ObjectMapper();
 
   /** {@code metricsScrape} null: no {@code /metrics} route. */
@@ -50,12 +53,14 @@ public final class ControlApi {
       UdpMediaServer udp,
       String rtpHost,
       BearerToken token,
-      Supplier<String> metricsScrape) {
+      Supplier<String> metricsScrape,
+      Supplier<Optional<String>> blockedReason) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.udp = Objects.requireNonNull(udp, "udp");
     this.rtpHost = Objects.requireNonNull(rtpHost, "rtpHost");
     this.token = Objects.requireNonNull(token, "token");
     this.metricsScrape = metricsScrape;
+    this.blockedReason = Objects.requireNonNull(blockedReason, "blockedReason");
   }
 
   /** Adds the routes, the token check and the error mapping to {@code app}. */
@@ -72,6 +77,8 @@ public final class ControlApi {
     app.get("/v1/calls", this::list);
     app.delete("/v1/calls/{callId}", this::end);
     app.get("/health", this::health);
+    app.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
+    app.get("/health/ready", this::ready);
     if (metricsScrape != null) {
       app.get(
           "/metrics",
@@ -192,6 +199,15 @@ public final class ControlApi {
   private void health(Context ctx) {
     ctx.json(
         Map.of("status", "ok", "calls", registry.activeCalls(), "legs", registry.activeLegs()));
+  }
+
+  private void ready(Context ctx) {
+    Optional<String> blocked = blockedReason.get();
+    if (blocked.isPresent()) {
+      ctx.status(503).json(Map.of("status", "not ready", "detail", blocked.get()));
+    } else {
+      ctx.json(Map.of("status", "ready", "detail", "serving; frames are delivered"));
+    }
   }
 
   private static void error(Context ctx, int status, String message) {

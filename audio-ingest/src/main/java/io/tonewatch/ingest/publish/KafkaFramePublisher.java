@@ -10,7 +10,9 @@ import io.tonewatch.ingest.sink.FrameSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -57,8 +59,20 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
 
   /** Starts a publisher with a real {@link KafkaProducer} built from {@code settings}. */
   public static KafkaFramePublisher start(PublisherSettings settings, IngestMetrics metrics) {
+    return start(settings, Map.of(), metrics);
+  }
+
+  /**
+   * Starts a publisher as above; {@code clientProperties} (e.g. {@code security.protocol}, {@code
+   * sasl.jaas.config}) fill in every producer key the publisher does not set itself.
+   */
+  public static KafkaFramePublisher start(
+      PublisherSettings settings, Map<String, String> clientProperties, IngestMetrics metrics) {
     return new KafkaFramePublisher(
-        settings, metrics, new KafkaProducer<>(settings.producerProperties()), System::nanoTime);
+        settings,
+        metrics,
+        new KafkaProducer<>(settings.producerProperties(clientProperties)),
+        System::nanoTime);
   }
 
   KafkaFramePublisher(
@@ -101,6 +115,13 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
   /** True while the producer refuses records, so that audio waits in the queue. */
   public boolean stalled() {
     return stalled;
+  }
+
+  @Override
+  public Optional<String> blockedReason() {
+    return stalled
+        ? Optional.of("Kafka " + settings.bootstrapServers() + " is not taking records")
+        : Optional.empty();
   }
 
   /** Messages waiting in the queue now (not counting those inside the producer). */

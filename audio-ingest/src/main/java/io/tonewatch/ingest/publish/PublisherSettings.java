@@ -144,6 +144,14 @@ public record PublisherSettings(
    * timeout, byte-array key and value.
    */
   public Properties producerProperties() {
+    return producerProperties(Map.of());
+  }
+
+  /**
+   * The producer configuration as above, with {@code passThrough} (Kafka producer properties such
+   * as {@code security.protocol}) filling in every key it does not set.
+   */
+  public Properties producerProperties(Map<String, String> passThrough) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -163,6 +171,7 @@ public record PublisherSettings(
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Integer.toString(maxBlockMillis));
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    passThrough.forEach(p::putIfAbsent);
     return p;
   }
 

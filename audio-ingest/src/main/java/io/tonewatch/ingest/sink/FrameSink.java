@@ -1,6 +1,7 @@
 package io.tonewatch.ingest.sink;
 
 import io.tonewatch.events.audio.AudioMessage;
+import java.util.Optional;
 
 /**
  * Where the ingest service hands what it has repaired: frames of every leg, in order per leg, with
@@ -12,4 +13,12 @@ public interface FrameSink {
 
   /** Accepts one message; called from receive threads, concurrently for different calls. */
   void accept(AudioMessage message);
+
+  /**
+   * Why messages cannot be delivered now (one sentence, e.g. Kafka refuses them), or empty when
+   * they can; readiness reports it. Called from any thread.
+   */
+  default Optional<String> blockedReason() {
+    return Optional.empty();
+  }
 }

@@ -141,6 +141,7 @@ class KafkaFramePublisherOutageIT {
     publishFrames(publisher, sequence, sequence + framesAfterStall);
     publisher.accept(new CallEnded(CALL, Instant.EPOCH, EndReason.HANGUP));
     assertTrue(publisher.stalled(), "the broker is still away");
+    assertTrue(publisher.blockedReason().isPresent(), "readiness says the broker is away");
     assertTrue(publisher.queued() > 0, "audio waits in the publisher's queue");
     assertTrue(publisher.queued() <= queueFrames + 1, "bounded: " + publisher.queued());
     kafka.startBroker();
@@ -190,6 +191,7 @@ class KafkaFramePublisherOutageIT {
               count("messages", "type", "frame") == 2 * framesPerLeg
                   && count("messages", "type", "call_ended") == 1);
       assertFalse(publisher.stalled(), "the publisher recovered");
+      assertTrue(publisher.blockedReason().isEmpty(), "ready again");
     }
     assertEquals(0, dropped(), "nothing within the queue bound is lost");
     Map<Leg, List<Long>> sequences = readBack("it.audio.outage", 2 + 2 * framesPerLeg);

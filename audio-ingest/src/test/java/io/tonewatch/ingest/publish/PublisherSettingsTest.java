@@ -77,4 +77,18 @@ class PublisherSettingsTest {
         "ingest.publish.max-block-ms=99999999999 is too large",
         rejection(Map.of("ingest.publish.max-block-ms", "99999999999")));
   }
+
+  @Test
+  void passThroughPropertiesReachTheProducerAndItsOwnKeysWin() {
+    Properties p =
+        PublisherSettings.defaults("k1:9092")
+            .producerProperties(
+                Map.of(
+                    "security.protocol", "SASL_SSL",
+                    "sasl.jaas.config", "secret",
+                    "enable.idempotence", "false"));
+    assertEquals("SASL_SSL", p.get("security.protocol"));
+    assertEquals("secret", p.get("sasl.jaas.config"));
+    assertEquals("true", p.get("enable.idempotence"), "no loss and no duplicates stays");
+  }
 }

@@ -1,6 +1,7 @@
 package io.tonewatch.processor.service;
 
 import io.tonewatch.processor.service.config.ProcessConfig;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -12,9 +13,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * The Kafka client settings of one instance. The consumer commits by hand (only what the ledger
  * allows) and uses cooperative rebalancing, so partitions that stay keep their calls; the producer
- * is idempotent with acks=all and retries until its delivery timeout.
+ * is idempotent with acks=all and retries until its delivery timeout. {@code passThrough} (Kafka
+ * client properties such as {@code security.protocol}) fills in every key the service does not set
+ * itself.
  */
-record KafkaClients(ProcessConfig config, String bootstrapServers) {
+record KafkaClients(
+    ProcessConfig config, String bootstrapServers, Map<String, String> passThrough) {
   private static final int REQUEST_TIMEOUT_MILLIS = 10_000;
 
   Properties consumer() {
@@ -33,7 +37,7 @@ record KafkaClients(ProcessConfig config, String bootstrapServers) {
         CooperativeStickyAssignor.class.getName());
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return p;
+    return withPassThrough(p);
   }
 
   Properties producer() {
@@ -51,11 +55,16 @@ record KafkaClients(ProcessConfig config, String bootstrapServers) {
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return p;
+    return withPassThrough(p);
   }
 
   Properties admin() {
-    return common();
+    return withPassThrough(common());
+  }
+
+  private Properties withPassThrough(Properties p) {
+    passThrough.forEach(p::putIfAbsent);
+    return p;
   }
 
   private Properties common() {

@@ -11,6 +11,7 @@ import io.tonewatch.processor.service.offsets.CommitLedger;
 import io.tonewatch.processor.service.publish.KafkaEventPublisher;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,12 +39,18 @@ public final class ProcessService implements AutoCloseable {
   private final Thread consumerThread;
 
   private ProcessService(
-      ProcessConfig config, String bootstrapServers, MeterRegistry registry, Clock clock) {
+      ProcessConfig config,
+      String bootstrapServers,
+      Map<String, String> clientProperties,
+      MeterRegistry registry,
+      Clock clock) {
     this.config = config;
     this.bootstrapServers = bootstrapServers;
     ProcessMetrics metrics = new ProcessMetrics(registry);
-    KafkaClients clients = new KafkaClients(config, bootstrapServers);
-    this.brokerWatch = new BrokerWatch(Admin.create(clients.admin()), bootstrapServers, metrics);
+    KafkaClients clients = new KafkaClients(config, bootstrapServers, Map.copyOf(clientProperties));
+    this.brokerWatch =
+        new BrokerWatch(
+            Admin.create(clients.admin()), bootstrapServers, "process", metrics::kafkaReachable);
     this.publisher =
         new KafkaEventPublisher(config, new KafkaProducer<>(clients.producer()), metrics, clock);
     this.workers = new CallWorkers(config, publisher, metrics, System::nanoTime);
@@ -60,11 +67,23 @@ public final class ProcessService implements AutoCloseable {
    */
   public static ProcessService start(
       ProcessConfig config, String bootstrapServers, MeterRegistry registry) {
+    return start(config, bootstrapServers, Map.of(), registry);
+  }
+
+  /**
+   * Starts an instance as above; {@code clientProperties} (e.g. {@code security.protocol}, {@code
+   * sasl.jaas.config}) go to every Kafka client for each key the service does not set itself.
+   */
+  public static ProcessService start(
+      ProcessConfig config,
+      String bootstrapServers,
+      Map<String, String> clientProperties,
+      MeterRegistry registry) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(registry, "registry");
     ProcessService service =
-        new ProcessService(config, bootstrapServers, registry, Clock.systemUTC());
+        new ProcessService(config, bootstrapServers, clientProperties, registry, Clock.systemUTC());
     service.consumerThread.start();
     log.info(
         "process: consuming {} from {} as group {}, {} engine threads",

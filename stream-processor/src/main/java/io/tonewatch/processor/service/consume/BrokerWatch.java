@@ -1,7 +1,7 @@
 package io.tonewatch.processor.service.consume;
 
-import io.tonewatch.processor.service.metrics.ProcessMetrics;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.slf4j.Logger;
@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks the cluster every {@link #PERIOD_MILLIS} whether it answers, because a consumer whose broker
- * is gone just polls nothing: the answer goes to the log (on each change), to the {@code
- * kafka.reachable} gauge and to {@code /health}. Thread: its own daemon thread; {@link #reachable}
- * from any.
+ * is gone just polls nothing: the answer goes to the log (on each change), to a listener (the
+ * processor's {@code kafka.reachable} gauge) and to readiness. Any service with an admin client can
+ * use it. Thread: its own daemon thread; {@link #reachable} from any.
  */
 public final class BrokerWatch implements AutoCloseable {
   static final long PERIOD_MILLIS = 2_000;
@@ -19,17 +19,24 @@ public final class BrokerWatch implements AutoCloseable {
 
   private final Admin admin;
   private final String bootstrapServers;
-  private final ProcessMetrics metrics;
+  private final String service;
+  private final Consumer<Boolean> listener;
   private final Thread thread;
   private volatile boolean reachable;
   private volatile boolean closed;
   private boolean reported;
 
-  public BrokerWatch(Admin admin, String bootstrapServers, ProcessMetrics metrics) {
+  /**
+   * Starts watching; {@code service} prefixes the log lines and names the thread, {@code listener}
+   * hears every answer.
+   */
+  public BrokerWatch(
+      Admin admin, String bootstrapServers, String service, Consumer<Boolean> listener) {
     this.admin = admin;
     this.bootstrapServers = bootstrapServers;
-    this.metrics = metrics;
-    this.thread = new Thread(this::watch, "tonewatch-process-broker-watch");
+    this.service = service;
+    this.listener = listener;
+    this.thread = new Thread(this::watch, "tonewatch-" + service + "-broker-watch");
     thread.setDaemon(true);
     thread.start();
   }
@@ -43,14 +50,14 @@ public final class BrokerWatch implements AutoCloseable {
       boolean now = ask();
       if (now != reachable || !reported) {
         if (now) {
-          log.info("process: Kafka {} answers", bootstrapServers);
+          log.info("{}: Kafka {} answers", service, bootstrapServers);
         } else {
-          log.warn("process: Kafka {} does not answer; waiting and retrying", bootstrapServers);
+          log.warn("{}: Kafka {} does not answer; waiting and retrying", service, bootstrapServers);
         }
         reported = true;
       }
       reachable = now;
-      metrics.kafkaReachable(now);
+      listener.accept(now);
       try {
         Thread.sleep(PERIOD_MILLIS);
       } catch (InterruptedException e) {
