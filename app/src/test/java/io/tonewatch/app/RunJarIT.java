@@ -9,6 +9,7 @@ import io.tonewatch.events.AlertEventJson;
 import io.tonewatch.events.AlertKind;
 import io.tonewatch.events.AlertState;
 import io.tonewatch.events.Leg;
+import io.tonewatch.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunJarIT {
   private static final Pattern KAFKA = Pattern.compile("run: Kafka (\\S+) \\(embedded\\)");
+  private static final Pattern CONSOLE =
+      Pattern.compile(
+          "supervisor console (http://[^/\\s]+)/console \\(demo sign-in: user (\\S+), password"
+              + " (\\S+)\\)");
   private static final Pattern HEALTH = Pattern.compile("process health (http://\\S+/health)");
   private static final Pattern ALERTING_HEALTH =
       Pattern.compile("alerting health (http://\\S+/health)");
@@ -89,6 +94,8 @@ class RunJarIT {
         "process.http-port=0",
         "--set",
         "alerting.http-port=0",
+        "--set",
+        "alerting.console.http-port=0",
         "--set",
         "ingest.rtp-port-min=" + rtpPortMin,
         "--set",
@@ -164,6 +171,7 @@ class RunJarIT {
         alertingMetrics.contains("tonewatch_alerting_notifications_total{"), alertingMetrics);
     assertTrue(alertingMetrics.contains("tonewatch_alerting_ready 1.0"), alertingMetrics);
     assertEquals(200, status(group(ALERTING_HEALTH, out)));
+    consoleShowsTheDemoCall(out);
     Process notifications =
         jar(
             "notifications",
@@ -242,6 +250,45 @@ class RunJarIT {
 
     run.destroy();
     assertTrue(run.waitFor(60, TimeUnit.SECONDS), "run stops on SIGTERM");
+  }
+
+  /** Signs in to the console with the printed demo sign-in and finds the demo call's alert. */
+  private static void consoleShowsTheDemoCall(String out) throws Exception {
+    Matcher m = CONSOLE.matcher(out);
+    assertTrue(m.find(), "run prints the console and a demo sign-in: " + out);
+    String base = m.group(1);
+    HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    HttpResponse<String> signIn =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", base)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "user=" + m.group(2) + "&password=" + m.group(3)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals("/console", signIn.headers().firstValue("Location").orElse(""), signIn.body());
+    String[] alerts = new String[1];
+    Await.until(
+        "the demo call's alert in the console",
+        () -> {
+          try {
+            alerts[0] =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/alerts")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                    .body();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return alerts[0].contains("\"callId\":\"demo-1\"");
+        });
+    assertTrue(alerts[0].contains("customer: pitch"), alerts[0]);
   }
 
   private static String get(String url) throws Exception {
