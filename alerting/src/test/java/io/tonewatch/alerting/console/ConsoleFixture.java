@@ -71,6 +71,7 @@ final class ConsoleFixture implements AutoCloseable {
         AlertingService.start(
             config,
             kafka.bootstrapServers(),
+            Map.of(),
             Clock.systemUTC(),
             new SimpleMeterRegistry(),
             n -> {},
