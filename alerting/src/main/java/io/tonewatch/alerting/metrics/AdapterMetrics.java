@@ -16,6 +16,11 @@ public final class AdapterMetrics {
 
   public AdapterMetrics(MeterRegistry registry) {
     this.registry = registry;
+    // The webhook's counters exist from the start, so a dashboard shows 0 rather than nothing.
+    webhookCounter("retries");
+    webhookCounter("dead.letters");
+    webhookCounter("delivered");
+    webhookCounter("dropped");
   }
 
   /** One request to a platform; {@code outcome} is {@code started} or {@code failed}. */
@@ -44,25 +49,27 @@ public final class AdapterMetrics {
 
   /** A webhook try that failed and will be tried again. */
   public void webhookRetry() {
-    counter("webhook.retries", "Webhook tries that failed and were tried again").increment();
+    webhookCounter("retries").increment();
   }
 
   /** A webhook given up after its last try, or refused by the receiver (4xx). */
   public void webhookDeadLetter() {
-    counter("webhook.dead.letters", "Webhooks given up and dead-lettered").increment();
+    webhookCounter("dead.letters").increment();
   }
 
   /** A webhook delivered (2xx). */
   public void webhookDelivered() {
-    counter("webhook.delivered", "Webhooks the receiver accepted").increment();
+    webhookCounter("delivered").increment();
   }
 
   /** A webhook dropped because the queue was full. */
   public void webhookDropped() {
-    counter("webhook.dropped", "Webhooks dropped because the queue was full").increment();
+    webhookCounter("dropped").increment();
   }
 
-  private Counter counter(String name, String description) {
-    return Counter.builder(PREFIX + name).description(description).register(registry);
+  private Counter webhookCounter(String what) {
+    return Counter.builder(PREFIX + "webhook." + what)
+        .description("Webhooks " + what.replace('.', ' '))
+        .register(registry);
   }
 }
