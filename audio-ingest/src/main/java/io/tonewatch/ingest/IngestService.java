@@ -2,6 +2,7 @@ package io.tonewatch.ingest;
 
 import io.javalin.Javalin;
 import io.tonewatch.events.audio.EndReason;
+import io.tonewatch.events.callers.CallerNumbers;
 import io.tonewatch.ingest.audiosocket.AudioSocketServer;
 import io.tonewatch.ingest.audiosocket.AudioSocketSettings;
 import io.tonewatch.ingest.call.CallRegistry;
@@ -65,7 +66,8 @@ public final class IngestService implements AutoCloseable {
             config.maxLegs(),
             Duration.ofSeconds(config.mediaTimeoutSeconds()),
             Clock.systemUTC(),
-            System::nanoTime);
+            System::nanoTime,
+            CallerNumbers.withSecret(config.callerHashSecret()));
     PayloadMap payloads =
         PayloadMap.defaults()
             .withDynamicTypes(

@@ -1,6 +1,6 @@
 package io.tonewatch.alerting.actions;
 
-/** The call platform of a deployment that configured none: every action fails, saying why. */
+/** The platform of a deployment that configured none: every action fails, saying so. */
 public final class NoPlatform implements CallPlatform {
   @Override
   public String name() {
@@ -9,6 +9,6 @@ public final class NoPlatform implements CallPlatform {
 
   @Override
   public PlatformResult perform(PlatformCommand command) {
-    return PlatformResult.failed("no call platform is configured (alerting.platform)");
+    return PlatformResult.failed("no call platform is configured (alerting.platform=none)");
   }
 }

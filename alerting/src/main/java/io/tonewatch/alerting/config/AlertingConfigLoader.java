@@ -58,7 +58,8 @@ public final class AlertingConfigLoader {
     AlertingKey key = AlertingKey.byKey(name.strip());
     if (key != null) {
       set(key, value, origin);
-    } else if (name.strip().startsWith(AlertingKey.PREFIX)) {
+    } else if (name.strip().startsWith(AlertingKey.PREFIX)
+        && IntegrationKey.byKey(name.strip()) == null) { // IntegrationSettings checks those
       throw new AlertingConfigException(
           name.strip() + " in " + origin + " is not an alerting setting");
     }

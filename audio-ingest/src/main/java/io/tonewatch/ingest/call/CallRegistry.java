@@ -5,6 +5,7 @@ import io.tonewatch.events.audio.CallEnded;
 import io.tonewatch.events.audio.CallIds;
 import io.tonewatch.events.audio.CallStarted;
 import io.tonewatch.events.audio.EndReason;
+import io.tonewatch.events.callers.CallerNumbers;
 import io.tonewatch.ingest.metrics.IngestMetrics;
 import io.tonewatch.ingest.sink.FrameSink;
 import java.time.Clock;
@@ -45,9 +46,11 @@ public final class CallRegistry implements CallAdmission {
   private final LongSupplier nanoTime;
   private final ConcurrentHashMap<String, LiveCall> calls = new ConcurrentHashMap<>();
   private final IngestMetrics metrics;
+  private final CallerNumbers callers;
   private int legs; // guarded by this
   private boolean refusalLogged; // guarded by this: the cap was reached and said so
 
+  /** A registry that drops callers' numbers (no hash key). */
   public CallRegistry(
       FrameSink sink,
       IngestMetrics metrics,
@@ -55,6 +58,22 @@ public final class CallRegistry implements CallAdmission {
       Duration mediaTimeout,
       Clock clock,
       LongSupplier nanoTime) {
+    this(sink, metrics, maxLegs, mediaTimeout, clock, nanoTime, CallerNumbers.withSecret(""));
+  }
+
+  /**
+   * @param callers replaces the {@code caller} metadata of every call by its hash and mask before
+   *     anything is published
+   */
+  public CallRegistry(
+      FrameSink sink,
+      IngestMetrics metrics,
+      int maxLegs,
+      Duration mediaTimeout,
+      Clock clock,
+      LongSupplier nanoTime,
+      CallerNumbers callers) {
+    this.callers = Objects.requireNonNull(callers, "callers");
     this.sink = Objects.requireNonNull(sink, "sink");
     if (maxLegs < 1 || mediaTimeout.isNegative() || mediaTimeout.isZero()) {
       throw new IllegalArgumentException("need maxLegs >= 1 and a positive media timeout");
@@ -89,7 +108,7 @@ public final class CallRegistry implements CallAdmission {
     if (legs.isEmpty()) {
       throw new IllegalArgumentException("a call needs at least one leg");
     }
-    CallStarted started = new CallStarted(callId, clock.instant(), legs, metadata);
+    CallStarted started = new CallStarted(callId, clock.instant(), legs, callers.protect(metadata));
     synchronized (this) {
       if (calls.containsKey(callId)) {
         return Admission.DUPLICATE;

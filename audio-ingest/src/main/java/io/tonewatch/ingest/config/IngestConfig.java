@@ -46,12 +46,14 @@ public record IngestConfig(
     int jitterMaxMs,
     int payloadL16Mono,
     int payloadL16Stereo,
-    int payloadTelephoneEvent) {
+    int payloadTelephoneEvent,
+    String callerHashSecret) {
 
   public IngestConfig {
     Objects.requireNonNull(bindAddress, BIND_ADDRESS.key());
     advertisedAddress = advertisedAddress == null ? "" : advertisedAddress;
     authToken = authToken == null ? "" : authToken;
+    callerHashSecret = callerHashSecret == null ? "" : callerHashSecret;
     allowedNetworks = List.copyOf(allowedNetworks);
     Objects.requireNonNull(staticPairBy, STATIC_PAIR_BY.key());
     Objects.requireNonNull(websocketInboundLeg, WEBSOCKET_INBOUND_LEG.key());
@@ -219,7 +221,9 @@ public record IngestConfig(
         + staticPortMax
         + ", auth="
         + (authRequired() ? "token" : "none")
-        + "]"; // never print the token
+        + ", callers="
+        + (callerHashSecret.isEmpty() ? "dropped" : "hashed")
+        + "]"; // never print the token or the secret
   }
 
   private static void range(IngestKey key, int value, int min, int max, String problem) {

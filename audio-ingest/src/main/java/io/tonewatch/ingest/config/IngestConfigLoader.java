@@ -64,7 +64,8 @@ public final class IngestConfigLoader {
         s.whole(JITTER_MAX_MS),
         s.whole(PAYLOAD_L16_MONO),
         s.whole(PAYLOAD_L16_STEREO),
-        s.whole(PAYLOAD_TELEPHONE_EVENT));
+        s.whole(PAYLOAD_TELEPHONE_EVENT),
+        s.text(CALLER_HASH_SECRET));
   }
 
   /** The defaults with {@code settings} (keys like {@code ingest.http-port}) on top. */

@@ -92,7 +92,11 @@ public enum IngestKey implements SettingKey {
   PAYLOAD_L16_STEREO(
       "ingest.payload.l16-stereo", "97", "Dynamic RTP payload type of L16 8 kHz stereo"),
   PAYLOAD_TELEPHONE_EVENT(
-      "ingest.payload.telephone-event", "101", "Dynamic RTP payload type of RFC 4733 events");
+      "ingest.payload.telephone-event", "101", "Dynamic RTP payload type of RFC 4733 events"),
+  CALLER_HASH_SECRET(
+      "ingest.caller-hash-secret",
+      "",
+      "Key of the caller-number hash (set it in the environment; empty: numbers are dropped)");
 
   /** Prefix of every key. */
   public static final String PREFIX = "ingest.";

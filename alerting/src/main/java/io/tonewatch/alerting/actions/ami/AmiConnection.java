@@ -1,0 +1,113 @@
+package io.tonewatch.alerting.actions.ami;
+
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * One TCP session with the Asterisk manager: reads the banner, writes actions, and reads packets
+ * until the one wanted, all before a single deadline. Packets of other actions and unrelated events
+ * are skipped. Owned by one thread; closed after each request.
+ */
+final class AmiConnection implements AutoCloseable {
+  /** Bounds what a misbehaving peer can make us hold. */
+  private static final int MAX_LINE_CHARS = 8192;
+
+  private static final int MAX_FIELDS = 256;
+
+  private final Socket socket;
+  private final BufferedReader in;
+  private final OutputStream out;
+  private final long deadlineNanos;
+
+  private AmiConnection(Socket socket, long deadlineNanos) throws IOException {
+    this.socket = socket;
+    this.deadlineNanos = deadlineNanos;
+    this.in =
+        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    this.out = socket.getOutputStream();
+  }
+
+  /** Connects and reads the {@code Asterisk Call Manager/x.y} banner. */
+  static AmiConnection open(String host, int port, long deadlineNanos) throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.connect(new InetSocketAddress(host, port), remainingMillis(deadlineNanos));
+      AmiConnection connection = new AmiConnection(socket, deadlineNanos);
+      String banner = connection.readLine();
+      if (!banner.startsWith("Asterisk Call Manager")) {
+        throw new IOException("not an Asterisk manager: the banner is missing");
+      }
+      return connection;
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  void send(AmiMessage action) throws IOException {
+    out.write(action.encode().getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  /** Reads packets until one passes {@code wanted}; the deadline ends the wait. */
+  AmiMessage await(Predicate<AmiMessage> wanted) throws IOException {
+    while (true) {
+      AmiMessage message = read();
+      if (wanted.test(message)) {
+        return message;
+      }
+    }
+  }
+
+  private AmiMessage read() throws IOException {
+    Map<String, String> fields = new LinkedHashMap<>();
+    while (true) {
+      String line = readLine();
+      if (line.isEmpty()) {
+        if (fields.isEmpty()) {
+          continue;
+        }
+        return new AmiMessage(fields);
+      }
+      int colon = line.indexOf(':');
+      if (colon > 0 && fields.size() < MAX_FIELDS) {
+        fields.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+      }
+    }
+  }
+
+  private String readLine() throws IOException {
+    socket.setSoTimeout(remainingMillis(deadlineNanos));
+    String line = in.readLine();
+    if (line == null) {
+      throw new EOFException("the Asterisk manager closed the connection");
+    }
+    if (line.length() > MAX_LINE_CHARS) {
+      throw new IOException("the Asterisk manager sent a line over " + MAX_LINE_CHARS + " chars");
+    }
+    return line;
+  }
+
+  private static int remainingMillis(long deadlineNanos) throws SocketTimeoutException {
+    long millis = (deadlineNanos - System.nanoTime()) / 1_000_000;
+    if (millis <= 0) {
+      throw new SocketTimeoutException("no answer from the Asterisk manager in time");
+    }
+    return (int) Math.min(Integer.MAX_VALUE, millis);
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
