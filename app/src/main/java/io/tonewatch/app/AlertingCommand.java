@@ -92,7 +92,8 @@ final class AlertingCommand implements Callable<Integer> {
               config,
               servers,
               KafkaClientOptions.resolve(settings.configFile, flags),
-              NotificationLines.to(out));
+              NotificationLines.to(out),
+              AlertingSettings.integrations(settings.configFile, System.getenv(), flags));
     } catch (RuntimeException e) {
       throw new CliFailure("alerting: " + e.getMessage(), e);
     }

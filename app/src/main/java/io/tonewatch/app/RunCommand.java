@@ -93,6 +93,8 @@ final class RunCommand implements Callable<Integer> {
               ingestSettings,
               processConfig,
               alertingConfig,
+              AlertingSettings.integrations(
+                  settings.configFile, System.getenv(), settings.settings),
               NotificationLines.to(out),
               new KafkaConnection(servers, client),
               dataDir,

@@ -5,14 +5,21 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tonewatch.alerting.AlertingService;
 import io.tonewatch.alerting.NotificationListener;
+import io.tonewatch.alerting.actions.CallPlatform;
+import io.tonewatch.alerting.actions.PlatformFactory;
+import io.tonewatch.alerting.actions.webhook.WebhookSender;
 import io.tonewatch.alerting.config.AlertingConfig;
+import io.tonewatch.alerting.config.IntegrationSettings;
 import io.tonewatch.alerting.console.ConsoleServer;
+import io.tonewatch.alerting.metrics.AdapterMetrics;
 import io.tonewatch.app.kafka.KafkaClientSettings;
 import io.tonewatch.app.process.HealthServer;
 import io.tonewatch.processor.service.Health;
 import io.tonewatch.processor.service.consume.BrokerWatch;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -44,23 +51,45 @@ public final class AlertingRuntime implements AutoCloseable {
     this.console = console;
   }
 
-  /**
-   * Starts the service against {@code bootstrapServers}; {@code listener} hears each notification.
-   */
+  /** Starts the service with no call platform and no webhook. */
   public static AlertingRuntime start(
       AlertingConfig config,
       String bootstrapServers,
       KafkaClientSettings client,
       NotificationListener listener) {
+    return start(config, bootstrapServers, client, listener, IntegrationSettings.of(Map.of()));
+  }
+
+  /**
+   * Starts the service against {@code bootstrapServers}; {@code listener} hears each notification;
+   * {@code integrations} configure the call platform whisper, barge and transfer go to.
+   */
+  public static AlertingRuntime start(
+      AlertingConfig config,
+      String bootstrapServers,
+      KafkaClientSettings client,
+      NotificationListener listener,
+      IntegrationSettings integrations) {
     Objects.requireNonNull(config, "config");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AdapterMetrics adapterMetrics = new AdapterMetrics(registry);
+    Optional<WebhookSender> webhook =
+        PlatformFactory.webhook(integrations, adapterMetrics, Clock.systemUTC());
+    CallPlatform platform = PlatformFactory.platform(integrations, adapterMetrics, webhook);
     AtomicInteger reachable = new AtomicInteger();
     Gauge.builder("tonewatch.alerting.kafka.reachable", reachable, AtomicInteger::get)
         .description("1 while the Kafka cluster answers, else 0")
         .register(registry);
     AlertingService service =
         AlertingService.start(
-            config, bootstrapServers, client.properties(), Clock.systemUTC(), registry, listener);
+            config,
+            bootstrapServers,
+            client.properties(),
+            Clock.systemUTC(),
+            registry,
+            listener,
+            platform,
+            callerHash -> Optional.empty());
     BrokerWatch broker = null;
     HealthServer http = null;
     try {

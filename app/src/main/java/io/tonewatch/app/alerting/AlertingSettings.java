@@ -3,6 +3,7 @@ package io.tonewatch.app.alerting;
 import io.tonewatch.alerting.config.AlertingConfig;
 import io.tonewatch.alerting.config.AlertingConfigLoader;
 import io.tonewatch.alerting.config.AlertingKey;
+import io.tonewatch.alerting.config.IntegrationSettings;
 import io.tonewatch.app.CliFailure;
 import io.tonewatch.app.ServiceSettings;
 import java.nio.file.Path;
@@ -23,5 +24,11 @@ public final class AlertingSettings {
       Path file, Map<String, String> env, Map<String, String> flags) {
     return ServiceSettings.resolve(
         AlertingKey.PREFIX, AlertingConfigLoader::load, file, env, flags);
+  }
+
+  /** The call platform's and webhook's settings, resolved the same way. */
+  public static IntegrationSettings integrations(
+      Path file, Map<String, String> env, Map<String, String> flags) {
+    return ServiceSettings.resolve(AlertingKey.PREFIX, IntegrationSettings::load, file, env, flags);
   }
 }

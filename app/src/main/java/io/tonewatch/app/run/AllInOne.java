@@ -2,6 +2,7 @@ package io.tonewatch.app.run;
 
 import io.tonewatch.alerting.NotificationListener;
 import io.tonewatch.alerting.config.AlertingConfig;
+import io.tonewatch.alerting.config.IntegrationSettings;
 import io.tonewatch.app.alerting.AlertingRuntime;
 import io.tonewatch.app.ingest.IngestRuntime;
 import io.tonewatch.app.ingest.IngestSettings;
@@ -11,6 +12,7 @@ import io.tonewatch.app.kafka.KafkaClientSettings;
 import io.tonewatch.app.process.ProcessRuntime;
 import io.tonewatch.processor.service.config.ProcessConfig;
 import java.nio.file.Path;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -70,6 +72,27 @@ public final class AllInOne implements AutoCloseable {
       KafkaConnection kafka,
       Path dataDir,
       EmbeddedKafkaSettings brokerSettings) {
+    return start(
+        ingestSettings,
+        processConfig,
+        alertingConfig,
+        IntegrationSettings.of(Map.of()),
+        notifications,
+        kafka,
+        dataDir,
+        brokerSettings);
+  }
+
+  /** As above, with alerting's call platform and webhook configured by {@code integrations}. */
+  public static AllInOne start(
+      IngestSettings ingestSettings,
+      ProcessConfig processConfig,
+      AlertingConfig alertingConfig,
+      IntegrationSettings integrations,
+      NotificationListener notifications,
+      KafkaConnection kafka,
+      Path dataDir,
+      EmbeddedKafkaSettings brokerSettings) {
     EmbeddedKafka broker = null;
     IngestRuntime ingest = null;
     ProcessRuntime process = null;
@@ -88,7 +111,7 @@ public final class AllInOne implements AutoCloseable {
       AlertingRuntime alerting =
           alertingConfig == null
               ? null
-              : AlertingRuntime.start(alertingConfig, servers, client, notifications);
+              : AlertingRuntime.start(alertingConfig, servers, client, notifications, integrations);
       return new AllInOne(broker, ingest, process, alerting, servers);
     } catch (RuntimeException e) {
       closeQuietly(process);

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with a fixed user and secret, Originate, Redirect, Logoff), answers with the ActionID it was
  * given, sends an unrelated event after login as Asterisk does, and records every packet it read.
  */
-final class AmiTestServer implements AutoCloseable {
+public final class AmiTestServer implements AutoCloseable {
   /** How the Originate goes. */
   enum Originate {
     ANSWERED,
@@ -32,7 +32,7 @@ final class AmiTestServer implements AutoCloseable {
   private final String secret;
   private volatile Originate originate = Originate.ANSWERED;
 
-  AmiTestServer(String username, String secret) throws IOException {
+  public AmiTestServer(String username, String secret) throws IOException {
     this.username = username;
     this.secret = secret;
     this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
@@ -41,7 +41,7 @@ final class AmiTestServer implements AutoCloseable {
     accept.start();
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
@@ -50,7 +50,7 @@ final class AmiTestServer implements AutoCloseable {
   }
 
   /** The packets received whose Action is {@code action}. */
-  List<Map<String, String>> actions(String action) {
+  public List<Map<String, String>> actions(String action) {
     return received.stream().filter(m -> action.equals(m.get("Action"))).toList();
   }
 
