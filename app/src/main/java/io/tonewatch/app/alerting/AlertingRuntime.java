@@ -8,6 +8,7 @@ import io.tonewatch.alerting.NotificationListener;
 import io.tonewatch.alerting.actions.CallPlatform;
 import io.tonewatch.alerting.actions.PlatformFactory;
 import io.tonewatch.alerting.actions.webhook.WebhookSender;
+import io.tonewatch.alerting.board.ReportDispatch;
 import io.tonewatch.alerting.config.AlertingConfig;
 import io.tonewatch.alerting.config.IntegrationSettings;
 import io.tonewatch.alerting.console.ConsoleServer;
@@ -37,18 +38,21 @@ public final class AlertingRuntime implements AutoCloseable {
   private final BrokerWatch broker;
   private final HealthServer http;
   private final ConsoleServer console;
+  private final Optional<WebhookSender> webhook;
 
   private AlertingRuntime(
       PrometheusMeterRegistry registry,
       AlertingService service,
       BrokerWatch broker,
       HealthServer http,
-      ConsoleServer console) {
+      ConsoleServer console,
+      Optional<WebhookSender> webhook) {
     this.registry = registry;
     this.service = service;
     this.broker = broker;
     this.http = http;
     this.console = console;
+    this.webhook = webhook;
   }
 
   /** Starts the service with no call platform and no webhook. */
@@ -113,7 +117,12 @@ public final class AlertingRuntime implements AutoCloseable {
               config.bindAddress(),
               config.console().httpPort(),
               Clock.systemUTC());
-      return new AlertingRuntime(registry, service, broker, http, console);
+      webhook.ifPresent(
+          sender ->
+              service
+                  .view()
+                  .subscribe(new ReportDispatch(service.view(), sender::send, service::ready)));
+      return new AlertingRuntime(registry, service, broker, http, console, webhook);
     } catch (RuntimeException e) {
       if (http != null) {
         http.close();
@@ -172,6 +181,7 @@ public final class AlertingRuntime implements AutoCloseable {
     console.close();
     http.close();
     closeService(service);
+    webhook.ifPresent(WebhookSender::close);
     broker.close();
     registry.close();
   }
