@@ -1,5 +1,6 @@
 package io.tonewatch.alerting.actions.ami;
 
+import io.tonewatch.alerting.actions.Deadlines;
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +19,8 @@ import java.util.function.Predicate;
  * are skipped. Owned by one thread; closed after each request.
  */
 final class AmiConnection implements AutoCloseable {
+  private static final String PEER = "the Asterisk manager";
+
   /** Bounds what a misbehaving peer can make us hold. */
   private static final int MAX_LINE_CHARS = 8192;
 
@@ -41,7 +43,8 @@ final class AmiConnection implements AutoCloseable {
   static AmiConnection open(String host, int port, long deadlineNanos) throws IOException {
     Socket socket = new Socket();
     try {
-      socket.connect(new InetSocketAddress(host, port), remainingMillis(deadlineNanos));
+      socket.connect(
+          new InetSocketAddress(host, port), Deadlines.remainingMillis(deadlineNanos, PEER));
       AmiConnection connection = new AmiConnection(socket, deadlineNanos);
       String banner = connection.readLine();
       if (!banner.startsWith("Asterisk Call Manager")) {
@@ -87,7 +90,7 @@ final class AmiConnection implements AutoCloseable {
   }
 
   private String readLine() throws IOException {
-    socket.setSoTimeout(remainingMillis(deadlineNanos));
+    socket.setSoTimeout(Deadlines.remainingMillis(deadlineNanos, PEER));
     String line = in.readLine();
     if (line == null) {
       throw new EOFException("the Asterisk manager closed the connection");
@@ -96,14 +99,6 @@ final class AmiConnection implements AutoCloseable {
       throw new IOException("the Asterisk manager sent a line over " + MAX_LINE_CHARS + " chars");
     }
     return line;
-  }
-
-  private static int remainingMillis(long deadlineNanos) throws SocketTimeoutException {
-    long millis = (deadlineNanos - System.nanoTime()) / 1_000_000;
-    if (millis <= 0) {
-      throw new SocketTimeoutException("no answer from the Asterisk manager in time");
-    }
-    return (int) Math.min(Integer.MAX_VALUE, millis);
   }
 
   @Override
