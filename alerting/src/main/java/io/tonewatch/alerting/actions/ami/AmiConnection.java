@@ -1,10 +1,10 @@
 package io.tonewatch.alerting.actions.ami;
 
+import io.tonewatch.alerting.actions.BoundedLines;
 import io.tonewatch.alerting.actions.Deadlines;
-import java.io.BufferedReader;
-import java.io.EOFException;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,20 +22,19 @@ final class AmiConnection implements AutoCloseable {
   private static final String PEER = "the Asterisk manager";
 
   /** Bounds what a misbehaving peer can make us hold. */
-  private static final int MAX_LINE_CHARS = 8192;
+  private static final int MAX_LINE_BYTES = 8192;
 
   private static final int MAX_FIELDS = 256;
 
   private final Socket socket;
-  private final BufferedReader in;
+  private final InputStream in;
   private final OutputStream out;
   private final long deadlineNanos;
 
   private AmiConnection(Socket socket, long deadlineNanos) throws IOException {
     this.socket = socket;
     this.deadlineNanos = deadlineNanos;
-    this.in =
-        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    this.in = new BufferedInputStream(socket.getInputStream());
     this.out = socket.getOutputStream();
   }
 
@@ -91,14 +90,7 @@ final class AmiConnection implements AutoCloseable {
 
   private String readLine() throws IOException {
     socket.setSoTimeout(Deadlines.remainingMillis(deadlineNanos, PEER));
-    String line = in.readLine();
-    if (line == null) {
-      throw new EOFException("the Asterisk manager closed the connection");
-    }
-    if (line.length() > MAX_LINE_CHARS) {
-      throw new IOException("the Asterisk manager sent a line over " + MAX_LINE_CHARS + " chars");
-    }
-    return line;
+    return BoundedLines.read(in, MAX_LINE_BYTES, PEER);
   }
 
   @Override

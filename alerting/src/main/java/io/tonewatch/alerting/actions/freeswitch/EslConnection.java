@@ -1,8 +1,8 @@
 package io.tonewatch.alerting.actions.freeswitch;
 
+import io.tonewatch.alerting.actions.BoundedLines;
 import io.tonewatch.alerting.actions.Deadlines;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,18 +119,7 @@ final class EslConnection implements AutoCloseable {
 
   private String readLine() throws IOException {
     socket.setSoTimeout(Deadlines.remainingMillis(deadlineNanos, PEER));
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int b;
-    while ((b = in.read()) != '\n') {
-      if (b < 0) {
-        throw new EOFException("FreeSWITCH closed the session");
-      }
-      if (line.size() == MAX_LINE_BYTES) {
-        throw new IOException("FreeSWITCH sent a line over " + MAX_LINE_BYTES + " bytes");
-      }
-      line.write(b);
-    }
-    return line.toString(StandardCharsets.UTF_8).stripTrailing();
+    return BoundedLines.read(in, MAX_LINE_BYTES, PEER).stripTrailing();
   }
 
   @Override
