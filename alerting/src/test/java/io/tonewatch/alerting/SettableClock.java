@@ -6,14 +6,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand; read from the service's thread, so the instant is volatile. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
   private volatile Instant now;
 
-  SettableClock(Instant start) {
+  public SettableClock(Instant start) {
     this.now = start;
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 

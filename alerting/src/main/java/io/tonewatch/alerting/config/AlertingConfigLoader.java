@@ -186,6 +186,6 @@ public final class AlertingConfigLoader {
       out.append(
           String.format("%-44s %-22s %s%n", key.key(), key.defaultValue(), key.description()));
     }
-    return out.toString();
+    return out.append(IntegrationKey.FAMILY.table(44, 22)).toString();
   }
 }

@@ -1,13 +1,13 @@
 package io.tonewatch.alerting.actions.ami;
 
-import java.io.BufferedReader;
-import java.io.EOFException;
+import io.tonewatch.alerting.actions.BoundedLines;
+import io.tonewatch.alerting.actions.Deadlines;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,21 +19,22 @@ import java.util.function.Predicate;
  * are skipped. Owned by one thread; closed after each request.
  */
 final class AmiConnection implements AutoCloseable {
+  private static final String PEER = "the Asterisk manager";
+
   /** Bounds what a misbehaving peer can make us hold. */
-  private static final int MAX_LINE_CHARS = 8192;
+  private static final int MAX_LINE_BYTES = 8192;
 
   private static final int MAX_FIELDS = 256;
 
   private final Socket socket;
-  private final BufferedReader in;
+  private final InputStream in;
   private final OutputStream out;
   private final long deadlineNanos;
 
   private AmiConnection(Socket socket, long deadlineNanos) throws IOException {
     this.socket = socket;
     this.deadlineNanos = deadlineNanos;
-    this.in =
-        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    this.in = new BufferedInputStream(socket.getInputStream());
     this.out = socket.getOutputStream();
   }
 
@@ -41,7 +42,8 @@ final class AmiConnection implements AutoCloseable {
   static AmiConnection open(String host, int port, long deadlineNanos) throws IOException {
     Socket socket = new Socket();
     try {
-      socket.connect(new InetSocketAddress(host, port), remainingMillis(deadlineNanos));
+      socket.connect(
+          new InetSocketAddress(host, port), Deadlines.remainingMillis(deadlineNanos, PEER));
       AmiConnection connection = new AmiConnection(socket, deadlineNanos);
       String banner = connection.readLine();
       if (!banner.startsWith("Asterisk Call Manager")) {
@@ -87,23 +89,8 @@ final class AmiConnection implements AutoCloseable {
   }
 
   private String readLine() throws IOException {
-    socket.setSoTimeout(remainingMillis(deadlineNanos));
-    String line = in.readLine();
-    if (line == null) {
-      throw new EOFException("the Asterisk manager closed the connection");
-    }
-    if (line.length() > MAX_LINE_CHARS) {
-      throw new IOException("the Asterisk manager sent a line over " + MAX_LINE_CHARS + " chars");
-    }
-    return line;
-  }
-
-  private static int remainingMillis(long deadlineNanos) throws SocketTimeoutException {
-    long millis = (deadlineNanos - System.nanoTime()) / 1_000_000;
-    if (millis <= 0) {
-      throw new SocketTimeoutException("no answer from the Asterisk manager in time");
-    }
-    return (int) Math.min(Integer.MAX_VALUE, millis);
+    socket.setSoTimeout(Deadlines.remainingMillis(deadlineNanos, PEER));
+    return BoundedLines.read(in, MAX_LINE_BYTES, PEER);
   }
 
   @Override

@@ -1,14 +1,14 @@
 package io.tonewatch.alerting.actions.freeswitch;
 
+import io.tonewatch.alerting.actions.BoundedLines;
+import io.tonewatch.alerting.actions.Deadlines;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +19,7 @@ import java.util.Map;
  * Content-Length} bytes of body), all before one deadline. Owned by one thread.
  */
 final class EslConnection implements AutoCloseable {
+  private static final String PEER = "FreeSWITCH";
   private static final int MAX_LINE_BYTES = 8192;
   private static final int MAX_BODY_BYTES = 65_536;
 
@@ -53,7 +54,8 @@ final class EslConnection implements AutoCloseable {
   static EslConnection open(String host, int port, long deadlineNanos) throws IOException {
     Socket socket = new Socket();
     try {
-      socket.connect(new InetSocketAddress(host, port), remainingMillis(deadlineNanos));
+      socket.connect(
+          new InetSocketAddress(host, port), Deadlines.remainingMillis(deadlineNanos, PEER));
       return new EslConnection(socket, deadlineNanos);
     } catch (IOException | RuntimeException e) {
       socket.close();
@@ -107,7 +109,7 @@ final class EslConnection implements AutoCloseable {
     if (length < 0 || length > MAX_BODY_BYTES) {
       throw new IOException("FreeSWITCH sent a body of " + length + " bytes");
     }
-    socket.setSoTimeout(remainingMillis(deadlineNanos));
+    socket.setSoTimeout(Deadlines.remainingMillis(deadlineNanos, PEER));
     byte[] body = in.readNBytes(length);
     if (body.length < length) {
       throw new EOFException("FreeSWITCH closed the session mid-reply");
@@ -116,27 +118,8 @@ final class EslConnection implements AutoCloseable {
   }
 
   private String readLine() throws IOException {
-    socket.setSoTimeout(remainingMillis(deadlineNanos));
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    int b;
-    while ((b = in.read()) != '\n') {
-      if (b < 0) {
-        throw new EOFException("FreeSWITCH closed the session");
-      }
-      if (line.size() == MAX_LINE_BYTES) {
-        throw new IOException("FreeSWITCH sent a line over " + MAX_LINE_BYTES + " bytes");
-      }
-      line.write(b);
-    }
-    return line.toString(StandardCharsets.UTF_8).stripTrailing();
-  }
-
-  private static int remainingMillis(long deadlineNanos) throws SocketTimeoutException {
-    long millis = (deadlineNanos - System.nanoTime()) / 1_000_000;
-    if (millis <= 0) {
-      throw new SocketTimeoutException("no answer from FreeSWITCH in time");
-    }
-    return (int) Math.min(Integer.MAX_VALUE, millis);
+    socket.setSoTimeout(Deadlines.remainingMillis(deadlineNanos, PEER));
+    return BoundedLines.read(in, MAX_LINE_BYTES, PEER).stripTrailing();
   }
 
   @Override

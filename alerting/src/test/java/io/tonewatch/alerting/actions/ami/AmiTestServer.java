@@ -1,11 +1,10 @@
 package io.tonewatch.alerting.actions.ami;
 
+import io.tonewatch.alerting.actions.LoopbackServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -27,7 +26,7 @@ public final class AmiTestServer implements AutoCloseable {
   }
 
   final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
-  private final ServerSocket server;
+  private final LoopbackServer server;
   private final String username;
   private final String secret;
   private volatile Originate originate = Originate.ANSWERED;
@@ -35,14 +34,11 @@ public final class AmiTestServer implements AutoCloseable {
   public AmiTestServer(String username, String secret) throws IOException {
     this.username = username;
     this.secret = secret;
-    this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-    Thread accept = new Thread(this::acceptLoop, "ami-test-server");
-    accept.setDaemon(true);
-    accept.start();
+    this.server = new LoopbackServer("ami-test-server", this::serve);
   }
 
   public int port() {
-    return server.getLocalPort();
+    return server.port();
   }
 
   void originate(Originate how) {
@@ -52,16 +48,6 @@ public final class AmiTestServer implements AutoCloseable {
   /** The packets received whose Action is {@code action}. */
   public List<Map<String, String>> actions(String action) {
     return received.stream().filter(m -> action.equals(m.get("Action"))).toList();
-  }
-
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try (Socket socket = server.accept()) {
-        serve(socket);
-      } catch (IOException e) {
-        // the client hung up, or the server closed
-      }
-    }
   }
 
   private void serve(Socket socket) throws IOException {

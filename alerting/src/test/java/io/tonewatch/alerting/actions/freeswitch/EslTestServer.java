@@ -1,11 +1,10 @@
 package io.tonewatch.alerting.actions.freeswitch;
 
+import io.tonewatch.alerting.actions.LoopbackServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,35 +19,22 @@ import java.util.function.UnaryOperator;
  */
 final class EslTestServer implements AutoCloseable {
   final List<String> commands = new CopyOnWriteArrayList<>();
-  private final ServerSocket server;
+  private final LoopbackServer server;
   private final String password;
   private volatile UnaryOperator<String> apiAnswer = api -> "+OK 4f0c9e2a-0d3b-4a6b-9d51\n";
 
   EslTestServer(String password) throws IOException {
     this.password = password;
-    this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-    Thread accept = new Thread(this::acceptLoop, "esl-test-server");
-    accept.setDaemon(true);
-    accept.start();
+    this.server = new LoopbackServer("esl-test-server", this::serve);
   }
 
   int port() {
-    return server.getLocalPort();
+    return server.port();
   }
 
   /** What the body of each api response is, given the command. */
   void answerApi(UnaryOperator<String> answer) {
     apiAnswer = answer;
-  }
-
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try (Socket socket = server.accept()) {
-        serve(socket);
-      } catch (IOException e) {
-        // the client hung up, or the server closed
-      }
-    }
   }
 
   private void serve(Socket socket) throws IOException {
