@@ -145,6 +145,11 @@ public final class AlertingService implements AutoCloseable {
     return loop.ready();
   }
 
+  /** The console's read model, for the service's other listeners (reports, repeat callers). */
+  public Board board() {
+    return board;
+  }
+
   /** What the console reads and asks of the service. */
   public ConsoleView view() {
     return view;

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  * @param highestStep the highest ladder step any alert reached; null when none
  * @param timeline the call's history, oldest first
  * @param scoreSeries per leg wire name, pairs of seconds-from-start and score
+ * @param callerHash the caller number's keyed hash from ingest; null when unknown
  */
 public record CallFacts(
     String callId,
@@ -34,7 +35,8 @@ public record CallFacts(
     Set<String> openAlertIds,
     LadderStep highestStep,
     List<HistoryEntry> timeline,
-    Map<String, List<double[]>> scoreSeries) {
+    Map<String, List<double[]>> scoreSeries,
+    String callerHash) {
 
   static CallFacts of(BoardCall c) {
     Map<String, String> metadata = new TreeMap<>(c.metadata);
@@ -63,7 +65,8 @@ public record CallFacts(
             .collect(Collectors.toUnmodifiableSet()),
         c.highestStepEver(),
         timeline,
-        series);
+        series,
+        c.callerHash);
   }
 
   private static void put(Map<String, String> metadata, String key, String value) {

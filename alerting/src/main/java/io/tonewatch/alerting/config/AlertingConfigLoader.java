@@ -110,7 +110,8 @@ public final class AlertingConfigLoader {
             flag(CONSOLE_SECURE_COOKIES),
             Duration.ofMinutes(whole(CONSOLE_SESSION_MINUTES, 1, 7 * 24 * 60)),
             whole(CONSOLE_SIGN_IN_FAILURES, 1, 1000),
-            flag(CONSOLE_AGENT_COACHING)));
+            flag(CONSOLE_AGENT_COACHING),
+            values.get(CONSOLE_ROUTING_TOKEN)));
   }
 
   private LadderStep step(AlertingKey key) {

@@ -91,6 +91,10 @@ public enum AlertingKey {
       "alerting.console.sign-in-failures",
       "5",
       "Failed sign-ins of one user after which each next try must wait, doubling from 1 s"),
+  CONSOLE_ROUTING_TOKEN(
+      "alerting.console.routing-token",
+      "",
+      "Bearer token the call platform sends to POST /v1/routing-hints (empty: the endpoint is off)"),
   CONSOLE_AGENT_COACHING(
       "alerting.console.agent-coaching",
       "false",

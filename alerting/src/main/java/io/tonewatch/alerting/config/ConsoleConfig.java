@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param sessionTtl how long a session lasts
  * @param signInFailures failed sign-ins of one user after which each next try must wait
  * @param agentCoaching whether agents see the meter of their own voice
+ * @param routingToken the bearer token of the routing-hint endpoint; empty when it is off
  */
 public record ConsoleConfig(
     int httpPort,
@@ -19,4 +20,26 @@ public record ConsoleConfig(
     boolean secureCookies,
     Duration sessionTtl,
     int signInFailures,
-    boolean agentCoaching) {}
+    boolean agentCoaching,
+    String routingToken) {
+
+  /** Never shows the token. */
+  @Override
+  public String toString() {
+    return "ConsoleConfig[httpPort="
+        + httpPort
+        + ", usersFile="
+        + usersFile
+        + ", secureCookies="
+        + secureCookies
+        + ", sessionTtl="
+        + sessionTtl
+        + ", signInFailures="
+        + signInFailures
+        + ", agentCoaching="
+        + agentCoaching
+        + ", routingToken="
+        + (routingToken.isEmpty() ? "(none)" : "(set)")
+        + "]";
+  }
+}

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,12 @@ public final class ConsoleServer implements AutoCloseable {
   private final ChangeFeed feed;
   private final Javalin app;
 
-  private ConsoleServer(ConsoleConfig config, Users users, ConsoleView view, Clock clock) {
+  private ConsoleServer(
+      ConsoleConfig config,
+      Users users,
+      ConsoleView view,
+      Clock clock,
+      Function<String, Optional<String>> hintForNumber) {
     this.config = config;
     this.users = users;
     this.sessions = new Sessions(config.sessionTtl(), clock);
@@ -56,6 +62,9 @@ public final class ConsoleServer implements AutoCloseable {
     app.get("/agent", ctx -> signedInPage(ctx, "agent.html"));
     app.get("/static/{file}", this::asset);
     new ConsoleApi(view, feed, config.agentCoaching()).install(app);
+    if (hintForNumber != null && !config.routingToken().isEmpty()) {
+      new RoutingHintApi(config.routingToken(), hintForNumber).install(app);
+    }
   }
 
   /**
@@ -65,11 +74,25 @@ public final class ConsoleServer implements AutoCloseable {
    */
   public static ConsoleServer start(
       ConsoleConfig config, ConsoleView view, String bindAddress, int port, Clock clock) {
+    return start(config, view, bindAddress, port, clock, null);
+  }
+
+  /**
+   * As above, with {@code POST /v1/routing-hints} answered by {@code hintForNumber} (a raw number
+   * to a repeat-caller note) when {@code alerting.console.routing-token} is set.
+   */
+  public static ConsoleServer start(
+      ConsoleConfig config,
+      ConsoleView view,
+      String bindAddress,
+      int port,
+      Clock clock,
+      Function<String, Optional<String>> hintForNumber) {
     Users users = config.usersFile() == null ? Users.none() : Users.load(config.usersFile());
     if (users.size() == 0) {
       LOG.warn("console: no users (alerting.console.users-file): nobody can sign in");
     }
-    ConsoleServer server = new ConsoleServer(config, users, view, clock);
+    ConsoleServer server = new ConsoleServer(config, users, view, clock, hintForNumber);
     try {
       server.app.start(bindAddress, port);
     } catch (RuntimeException e) {
@@ -98,7 +121,8 @@ public final class ConsoleServer implements AutoCloseable {
               ctx.attribute(SESSION, s);
               ctx.attribute(VIEWER, s.viewer());
             });
-    if (ctx.method().name().equals("POST") && !sameOrigin(ctx)) {
+    // /v1/ is for machines, authenticated by a bearer token rather than a cookie.
+    if (ctx.method().name().equals("POST") && !ctx.path().startsWith("/v1/") && !sameOrigin(ctx)) {
       ctx.status(HttpStatus.FORBIDDEN).result("cross-site request refused");
       ctx.skipRemainingHandlers();
     }

@@ -24,9 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,7 +49,24 @@ final class ConsoleFixture implements AutoCloseable {
   final ConsoleServer console;
 
   ConsoleFixture(Path dir, CallPlatform platform) throws Exception {
+    this(dir, platform, Map.of(), k -> {}, hash -> Optional.empty(), null);
+  }
+
+  /**
+   * As above, with more settings, repeat-caller notes by caller hash and the routing-hint endpoint
+   * (its token {@code t0ken}) answered by {@code hintForNumber}; {@code brokerReady} runs once the
+   * broker is up, before the service starts.
+   */
+  ConsoleFixture(
+      Path dir,
+      CallPlatform platform,
+      Map<String, String> settings,
+      Consumer<TestKafka> brokerReady,
+      Function<String, Optional<String>> repeatNotes,
+      Function<String, Optional<String>> hintForNumber)
+      throws Exception {
     kafka = TestKafka.start();
+    brokerReady.accept(kafka);
     Path users = dir.resolve("users.txt");
     Files.writeString(
         users,
@@ -54,14 +74,12 @@ final class ConsoleFixture implements AutoCloseable {
             + line("sam", "supervisor", "north", "")
             + line("bo", "supervisor", "south", "")
             + line("ann", "agent", "north", "a-1"));
-    AlertingConfig config =
-        AlertingConfigLoader.load(
-            null,
-            Map.of(),
-            Map.of(
-                "alerting.console.users-file", users.toString(),
-                "alerting.console.sign-in-failures", "3",
-                "alerting.http-port", "0"));
+    Map<String, String> all = new HashMap<>(settings);
+    all.put("alerting.console.users-file", users.toString());
+    all.put("alerting.console.sign-in-failures", "3");
+    all.put("alerting.console.routing-token", "t0ken");
+    all.put("alerting.http-port", "0");
+    AlertingConfig config = AlertingConfigLoader.load(null, Map.of(), all);
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -76,10 +94,11 @@ final class ConsoleFixture implements AutoCloseable {
             new SimpleMeterRegistry(),
             n -> {},
             platform,
-            hash -> Optional.empty());
+            repeatNotes);
     Await.until("the alerting service to rebuild its state", service::ready);
     console =
-        ConsoleServer.start(config.console(), service.view(), "127.0.0.1", 0, Clock.systemUTC());
+        ConsoleServer.start(
+            config.console(), service.view(), "127.0.0.1", 0, Clock.systemUTC(), hintForNumber);
   }
 
   private static String line(String name, String role, String team, String agentId) {

@@ -13,6 +13,7 @@ import io.tonewatch.alerting.config.AlertingConfig;
 import io.tonewatch.alerting.config.IntegrationSettings;
 import io.tonewatch.alerting.console.ConsoleServer;
 import io.tonewatch.alerting.metrics.AdapterMetrics;
+import io.tonewatch.alerting.repeat.EscalationRecorder;
 import io.tonewatch.app.kafka.KafkaClientSettings;
 import io.tonewatch.app.process.HealthServer;
 import io.tonewatch.processor.service.Health;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -39,6 +41,7 @@ public final class AlertingRuntime implements AutoCloseable {
   private final HealthServer http;
   private final ConsoleServer console;
   private final Optional<WebhookSender> webhook;
+  private final Optional<RepeatCallerParts> repeat;
 
   private AlertingRuntime(
       PrometheusMeterRegistry registry,
@@ -46,13 +49,15 @@ public final class AlertingRuntime implements AutoCloseable {
       BrokerWatch broker,
       HealthServer http,
       ConsoleServer console,
-      Optional<WebhookSender> webhook) {
+      Optional<WebhookSender> webhook,
+      Optional<RepeatCallerParts> repeat) {
     this.registry = registry;
     this.service = service;
     this.broker = broker;
     this.http = http;
     this.console = console;
     this.webhook = webhook;
+    this.repeat = repeat;
   }
 
   /** Starts the service with no call platform and no webhook. */
@@ -84,6 +89,12 @@ public final class AlertingRuntime implements AutoCloseable {
     Gauge.builder("tonewatch.alerting.kafka.reachable", reachable, AtomicInteger::get)
         .description("1 while the Kafka cluster answers, else 0")
         .register(registry);
+    Optional<RepeatCallerParts> repeat =
+        RepeatCallerParts.open(integrations, bootstrapServers, Clock.systemUTC());
+    Function<String, Optional<String>> notes =
+        repeat
+            .<Function<String, Optional<String>>>map(r -> r::noteForHash)
+            .orElse(hash -> Optional.empty());
     AlertingService service =
         AlertingService.start(
             config,
@@ -93,7 +104,7 @@ public final class AlertingRuntime implements AutoCloseable {
             registry,
             listener,
             platform,
-            callerHash -> Optional.empty());
+            notes);
     BrokerWatch broker = null;
     HealthServer http = null;
     try {
@@ -116,13 +127,25 @@ public final class AlertingRuntime implements AutoCloseable {
               service.view(),
               config.bindAddress(),
               config.console().httpPort(),
-              Clock.systemUTC());
+              Clock.systemUTC(),
+              repeat.<Function<String, Optional<String>>>map(r -> r::noteForNumber).orElse(null));
       webhook.ifPresent(
           sender ->
               service
                   .view()
                   .subscribe(new ReportDispatch(service.view(), sender::send, service::ready)));
-      return new AlertingRuntime(registry, service, broker, http, console, webhook);
+      repeat.ifPresent(
+          r ->
+              service
+                  .board()
+                  .subscribe(
+                      new EscalationRecorder(
+                          service.board(),
+                          r::record,
+                          config.reportFromStep(),
+                          service::ready,
+                          Clock.systemUTC())));
+      return new AlertingRuntime(registry, service, broker, http, console, webhook, repeat);
     } catch (RuntimeException e) {
       if (http != null) {
         http.close();
@@ -131,6 +154,7 @@ public final class AlertingRuntime implements AutoCloseable {
         broker.close();
       }
       closeService(service);
+      repeat.ifPresent(RepeatCallerParts::close);
       registry.close();
       throw e;
     }
@@ -182,6 +206,7 @@ public final class AlertingRuntime implements AutoCloseable {
     http.close();
     closeService(service);
     webhook.ifPresent(WebhookSender::close);
+    repeat.ifPresent(RepeatCallerParts::close);
     broker.close();
     registry.close();
   }
