@@ -1,5 +1,6 @@
 package io.tonewatch.alerting.board;
 
+import io.tonewatch.alerting.BoundedMap;
 import io.tonewatch.alerting.view.HistoryEntry;
 import io.tonewatch.alerting.view.HistoryFilter;
 import io.tonewatch.alerting.view.LiveCall;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,13 +43,7 @@ public final class Board {
   private final Clock clock;
   private final Function<String, Optional<String>> repeatNotes;
   private final Map<String, BoardCall> calls = new HashMap<>();
-  private final Map<String, Boolean> seenIds =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > MAX_SEEN_IDS;
-        }
-      };
+  private final Map<String, Boolean> seenIds = new BoundedMap<>(MAX_SEEN_IDS);
   private final List<Consumer<ViewChange>> listeners = new CopyOnWriteArrayList<>();
 
   /**

@@ -1,11 +1,11 @@
 package io.tonewatch.alerting.board;
 
+import io.tonewatch.alerting.BoundedMap;
 import io.tonewatch.alerting.view.ConsoleView;
 import io.tonewatch.alerting.view.IncidentReport;
 import io.tonewatch.alerting.view.Role;
 import io.tonewatch.alerting.view.ViewChange;
 import io.tonewatch.alerting.view.Viewer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -26,13 +26,7 @@ public final class ReportDispatch implements Consumer<ViewChange> {
   private final ConsoleView view;
   private final BiConsumer<String, Object> sender;
   private final BooleanSupplier live;
-  private final Map<String, Boolean> reported =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > REMEMBERED;
-        }
-      };
+  private final Map<String, Boolean> reported = new BoundedMap<>(REMEMBERED);
 
   public ReportDispatch(ConsoleView view, BiConsumer<String, Object> sender, BooleanSupplier live) {
     this.view = view;

@@ -1,12 +1,12 @@
 package io.tonewatch.alerting.console;
 
+import io.tonewatch.alerting.BoundedMap;
 import io.tonewatch.alerting.view.Viewer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,13 +24,7 @@ final class Sessions {
 
   private final Duration ttl;
   private final Clock clock;
-  private final Map<String, Session> byId =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
-          return size() > MAX_SESSIONS;
-        }
-      };
+  private final Map<String, Session> byId = new BoundedMap<>(MAX_SESSIONS);
 
   Sessions(Duration ttl, Clock clock) {
     this.ttl = ttl;

@@ -1,9 +1,9 @@
 package io.tonewatch.alerting.console;
 
+import io.tonewatch.alerting.BoundedMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,13 +20,7 @@ final class SignInThrottle {
 
   private final int freeFailures;
   private final Clock clock;
-  private final Map<String, Failures> byName =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-          return size() > MAX_NAMES;
-        }
-      };
+  private final Map<String, Failures> byName = new BoundedMap<>(MAX_NAMES);
 
   SignInThrottle(int freeFailures, Clock clock) {
     this.freeFailures = freeFailures;

@@ -1,5 +1,6 @@
 package io.tonewatch.alerting.repeat;
 
+import io.tonewatch.alerting.BoundedMap;
 import io.tonewatch.alerting.board.Board;
 import io.tonewatch.alerting.board.CallFacts;
 import io.tonewatch.alerting.view.Role;
@@ -7,7 +8,6 @@ import io.tonewatch.alerting.view.ViewChange;
 import io.tonewatch.alerting.view.Viewer;
 import io.tonewatch.events.LadderStep;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -27,13 +27,7 @@ public final class EscalationRecorder implements Consumer<ViewChange> {
   private final LadderStep fromStep;
   private final BooleanSupplier live;
   private final Clock clock;
-  private final Map<String, Boolean> recorded =
-      new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > REMEMBERED;
-        }
-      };
+  private final Map<String, Boolean> recorded = new BoundedMap<>(REMEMBERED);
 
   public EscalationRecorder(
       Board board,
