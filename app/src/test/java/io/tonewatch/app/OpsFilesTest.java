@@ -83,9 +83,10 @@ class OpsFilesTest {
             .count(),
         "ingest publishes its RTP range 40000-40099");
     // The loaders refuse unknown keys and bad values, naming them: these calls throw if so.
-    IngestSettings.resolve(null, environment(services.get("ingest")), Map.of());
-    ProcessSettings.resolve(null, environment(services.get("process")), Map.of());
-    AlertingSettings.resolve(null, environment(services.get("alerting")), Map.of());
+    // ... with the image's own ENV under them, as a container sees both.
+    IngestSettings.resolve(null, imageAnd(environment(services.get("ingest"))), Map.of());
+    ProcessSettings.resolve(null, imageAnd(environment(services.get("process"))), Map.of());
+    AlertingSettings.resolve(null, imageAnd(environment(services.get("alerting"))), Map.of());
     for (String name : List.of("ingest", "process", "alerting", "kafka", "prometheus", "grafana")) {
       assertTrue(services.get(name).contains("healthcheck:"), name + " has a healthcheck");
       assertTrue(services.get(name).contains("restart: unless-stopped"), name + " restarts");
@@ -151,6 +152,20 @@ class OpsFilesTest {
       String value = line.substring(colon + 1).strip();
       env.put(line.substring(0, colon).strip(), value.replaceAll("^(['\"])(.*)\\1$", "$2"));
     }
+    return env;
+  }
+
+  /** The Dockerfile's {@code TONEWATCH_*} ENV values, overridden by {@code compose}'s. */
+  private static Map<String, String> imageAnd(Map<String, String> compose) throws IOException {
+    Map<String, String> env = new HashMap<>();
+    Matcher m =
+        Pattern.compile("(TONEWATCH_[A-Z_]+)=(\\S+)")
+            .matcher(Files.readString(ROOT.resolve("Dockerfile")));
+    while (m.find()) {
+      env.put(m.group(1), m.group(2));
+    }
+    assertTrue(env.containsKey("TONEWATCH_INGEST_BIND_ADDRESS"), "the image's ENV: " + env);
+    env.putAll(compose);
     return env;
   }
 
