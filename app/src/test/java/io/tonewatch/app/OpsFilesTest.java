@@ -7,17 +7,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tonewatch.alerting.config.AlertingKey;
 import io.tonewatch.app.alerting.AlertingSettings;
 import io.tonewatch.app.ingest.IngestSettings;
 import io.tonewatch.app.process.ProcessSettings;
 import io.tonewatch.events.Topics;
+import io.tonewatch.ingest.config.IngestKey;
+import io.tonewatch.processor.service.config.ProcessKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,9 +90,22 @@ class OpsFilesTest {
             .count(),
         "ingest publishes its RTP range 40000-40099");
     // The loaders refuse unknown keys and bad values, naming them: these calls throw if so.
-    IngestSettings.resolve(null, environment(services.get("ingest")), Map.of());
-    ProcessSettings.resolve(null, environment(services.get("process")), Map.of());
-    AlertingSettings.resolve(null, environment(services.get("alerting")), Map.of());
+    // The loaders read only the names they know, so a misspelt variable would be ignored.
+    Set<String> known = new HashSet<>();
+    Arrays.stream(IngestKey.values()).forEach(k -> known.add(envName(k.key())));
+    Arrays.stream(ProcessKey.values()).forEach(k -> known.add(envName(k.key())));
+    Arrays.stream(AlertingKey.values()).forEach(k -> known.add(envName(k.key())));
+    for (String service : List.of("ingest", "process", "alerting")) {
+      for (String name : imageAnd(environment(services.get(service))).keySet()) {
+        if (name.matches("TONEWATCH_(INGEST|PROCESS|ALERTING)_.*")) {
+          assertTrue(known.contains(name), service + ": " + name + " names no setting");
+        }
+      }
+    }
+    // ... with the image's own ENV under them, as a container sees both.
+    IngestSettings.resolve(null, imageAnd(environment(services.get("ingest"))), Map.of());
+    ProcessSettings.resolve(null, imageAnd(environment(services.get("process"))), Map.of());
+    AlertingSettings.resolve(null, imageAnd(environment(services.get("alerting"))), Map.of());
     for (String name : List.of("ingest", "process", "alerting", "kafka", "prometheus", "grafana")) {
       assertTrue(services.get(name).contains("healthcheck:"), name + " has a healthcheck");
       assertTrue(services.get(name).contains("restart: unless-stopped"), name + " restarts");
@@ -151,6 +171,24 @@ class OpsFilesTest {
       String value = line.substring(colon + 1).strip();
       env.put(line.substring(0, colon).strip(), value.replaceAll("^(['\"])(.*)\\1$", "$2"));
     }
+    return env;
+  }
+
+  private static String envName(String key) {
+    return "TONEWATCH_" + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /** The Dockerfile's {@code TONEWATCH_*} ENV values, overridden by {@code compose}'s. */
+  private static Map<String, String> imageAnd(Map<String, String> compose) throws IOException {
+    Map<String, String> env = new HashMap<>();
+    Matcher m =
+        Pattern.compile("(TONEWATCH_[A-Z_]+)=(\\S+)")
+            .matcher(Files.readString(ROOT.resolve("Dockerfile")));
+    while (m.find()) {
+      env.put(m.group(1), m.group(2));
+    }
+    assertTrue(env.containsKey("TONEWATCH_INGEST_BIND_ADDRESS"), "the image's ENV: " + env);
+    env.putAll(compose);
     return env;
   }
 
