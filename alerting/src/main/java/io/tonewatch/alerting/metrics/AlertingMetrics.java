@@ -38,6 +38,10 @@ public final class AlertingMetrics {
     Gauge.builder(PREFIX + "calls", calls, AtomicInteger::get)
         .description("Calls the escalation ladder keeps")
         .register(registry);
+    // Every action type from the start, so a dashboard shows 0 false alarms rather than nothing.
+    for (ActionType type : ActionType.values()) {
+      counter("actions", "Actions read from the audit trail", "type", type.wireName());
+    }
     Gauge.builder(PREFIX + "ready", ready, AtomicInteger::get)
         .description("1 once the state has been rebuilt from the topics")
         .register(registry);
