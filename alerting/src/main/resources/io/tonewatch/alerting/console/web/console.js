@@ -56,7 +56,7 @@ function renderAlerts() {
       el("td", since(a.openedAt), "open-for"), el("td", a.acknowledgedBy || "not yet", "acknowledged"));
     const buttons = el("td");
     const s = a.suggestions || [];
-    buttons.append(button("Acknowledge", "acknowledge", a), button("Whisper", "whisper", a, s.includes("whisper")),
+    buttons.append(button("Acknowledge", "acknowledge", a), button("Claim", "claim", a), button("Whisper", "whisper", a, s.includes("whisper")),
       button("Barge", "barge", a, s.includes("barge")), button("Transfer", "transfer", a),
       button("Resolve", "resolve", a), button("False alarm", "false_alarm", a));
     tr.append(buttons);
