@@ -63,7 +63,7 @@ public final class Board {
     synchronized (this) {
       BoardCall call = call(record.callId(), record.time());
       if (record.state() == CallState.STARTED) {
-        boolean first = call.team == null && call.metadata.isEmpty();
+        boolean first = !call.registered;
         call.register(record);
         if (first) {
           call.log(entry(call, record.time(), "call started", "system", ""));

@@ -32,6 +32,10 @@ final class BoardCall {
   String agentId;
   String callerMasked;
   String callerHash;
+
+  /** True once the call's start record has been folded in. */
+  boolean registered;
+
   Instant startedAt;
   Instant endedAt;
   Instant lastActivity;
@@ -63,6 +67,7 @@ final class BoardCall {
           }
         });
     startedAt = record.time();
+    registered = true;
   }
 
   void summary(LegSummary s) {

@@ -13,6 +13,7 @@ import io.tonewatch.alerting.view.ActionRequest;
 import io.tonewatch.alerting.view.ActionResult;
 import io.tonewatch.alerting.view.ConsoleView;
 import io.tonewatch.alerting.view.HistoryFilter;
+import io.tonewatch.alerting.view.LegMeter;
 import io.tonewatch.alerting.view.LiveCall;
 import io.tonewatch.alerting.view.Role;
 import io.tonewatch.alerting.view.Viewer;
@@ -23,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -82,7 +84,7 @@ final class ConsoleApi {
     Viewer v = session.viewer();
     Map<String, Object> me = new LinkedHashMap<>();
     me.put("user", v.user());
-    me.put("role", v.role().name().toLowerCase(java.util.Locale.ROOT));
+    me.put("role", v.role().name().toLowerCase(Locale.ROOT));
     me.put("teams", v.teams());
     me.put("csrf", session.csrfToken());
     json(ctx, me);
@@ -96,7 +98,7 @@ final class ConsoleApi {
     }
     List<LiveCall> out = new ArrayList<>();
     for (LiveCall c : calls) {
-      Map<Leg, io.tonewatch.alerting.view.LegMeter> meters = new LinkedHashMap<>(c.meters());
+      Map<Leg, LegMeter> meters = new LinkedHashMap<>(c.meters());
       meters.remove(Leg.AGENT);
       out.add(
           new LiveCall(

@@ -68,7 +68,17 @@ public final class KafkaCallerLog implements AutoCloseable {
     try {
       producer.send(
           new ProducerRecord<>(
-              topic, e.callerHash().getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(e)));
+              topic, e.callerHash().getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(e)),
+          (metadata, failure) -> {
+            // The index has it; only a restart before the broker takes it would forget the caller.
+            if (failure != null) {
+              LOG.warn(
+                  "{}: escalation of call {} not written: {}",
+                  topic,
+                  e.callId(),
+                  failure.toString());
+            }
+          });
     } catch (java.io.IOException ex) {
       LOG.warn("{}: escalation of call {} not written", topic, e.callId(), ex);
     }

@@ -13,6 +13,9 @@ import io.tonewatch.alerting.actions.ami.AmiSettings;
 import io.tonewatch.alerting.actions.ami.AmiTestServer;
 import io.tonewatch.alerting.config.IntegrationKey;
 import io.tonewatch.alerting.metrics.AdapterMetrics;
+import io.tonewatch.alerting.view.HistoryFilter;
+import io.tonewatch.alerting.view.Role;
+import io.tonewatch.alerting.view.Viewer;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.Severity;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,10 +225,8 @@ class ConsoleBrowserIT {
             .service
             .view()
             .history(
-                new io.tonewatch.alerting.view.Viewer(
-                    "admin", io.tonewatch.alerting.view.Role.ADMIN, java.util.Set.of(), null),
-                new io.tonewatch.alerting.view.HistoryFilter(
-                    "call-3", null, "acknowledged", null, null, 10))
+                new Viewer("admin", Role.ADMIN, Set.of(), null),
+                new HistoryFilter("call-3", null, "acknowledged", null, null, 10))
             .size());
   }
 }
