@@ -82,7 +82,7 @@ public final class LegFeatureExtractor {
     if (features.speech) {
       features.tiltDb = tilt.tiltDb(window, 0);
       features.hammarbergDb = tilt.hammarbergDb();
-      features.f0Hz = pitch.f0Hz(window);
+      features.f0Hz = pitch.f0Hz(window, noiseShare(features.levelDbfs));
       features.voicingConfidence = pitch.lastProbability();
     } else if (voiceActivity.mayBePeriodicSpeech(features.levelDbfs) && isPeriodic()) {
       voiceActivity.noteSpeech();
@@ -104,7 +104,7 @@ public final class LegFeatureExtractor {
    * periodic; otherwise the caller restarts the pitch path, as for any frame that is not speech.
    */
   private boolean isPeriodic() {
-    double f0Hz = pitch.f0Hz(window);
+    double f0Hz = pitch.f0Hz(window, noiseShare(features.levelDbfs));
     if (f0Hz > 0 && pitch.lastProbability() >= PERIODIC_SPEECH_MIN) {
       features.f0Hz = f0Hz;
       features.voicingConfidence = pitch.lastProbability();
@@ -112,6 +112,19 @@ public final class LegFeatureExtractor {
     }
     return false;
   }
+
+  /**
+   * The share of a frame's energy, as the periodicity sees it, that is the line's noise: the
+   * floor's power over the frame's, halved because the periodicity is measured on a smoothed window
+   * that damps broadband noise about twice as much as voiced speech (whose energy lies in the low
+   * harmonics). Noise as low in frequency as speech is then under-counted, which errs towards
+   * calling fewer frames voiced.
+   */
+  private double noiseShare(double levelDbfs) {
+    return SMOOTHED_NOISE_WEIGHT * Math.pow(10, (voiceActivity.noiseFloorDbfs() - levelDbfs) / 10);
+  }
+
+  private static final double SMOOTHED_NOISE_WEIGHT = 0.5;
 
   /**
    * The sum of squares {@link LevelMeter#dbfs} takes, bit for bit, in four independent sums: every

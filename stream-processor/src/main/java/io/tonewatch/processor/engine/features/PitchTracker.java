@@ -77,6 +77,12 @@ public final class PitchTracker {
   /** Closer candidate peaks than this are one peak. */
   private static final double SAME_PEAK_SAMPLES = 0.5;
 
+  /**
+   * At most half of a frame's energy is taken for noise: on frames nearer the floor the guess of
+   * the noise is too rough to scale by more than two.
+   */
+  public static final double MAX_NOISE_SHARE = 0.5;
+
   private final double sampleRateHz;
   private final int maxLagSamples;
   private final YinProposer yin;
@@ -88,6 +94,7 @@ public final class PitchTracker {
   private final double[] candidatePeriodicity = new double[PitchPath.MAX_CANDIDATES];
   private final double[] candidateScore = new double[PitchPath.MAX_CANDIDATES];
   private float lastProbability;
+  private double gain = 1;
 
   public PitchTracker(double sampleRateHz, int windowSize) {
     this.sampleRateHz = sampleRateHz;
@@ -103,6 +110,20 @@ public final class PitchTracker {
    * consecutive frames of one leg, and {@link #noteUnvoiced()} for frames skipped in between.
    */
   public double f0Hz(float[] window) {
+    return f0Hz(window, 0);
+  }
+
+  /**
+   * As {@link #f0Hz(float[])} on a frame of which {@code noiseShare} (0 to {@link
+   * #MAX_NOISE_SHARE}) of the energy is the line's noise. Noise that does not repeat at the period
+   * adds to the energies the periodicity is divided by but not to the correlation, so a voiced
+   * frame at 5 dB SNR reads about 0.7 where it would read 0.95 clean, and the voicing threshold
+   * loses it. Dividing by the signal's share gives back the clean scale: the voicing decision then
+   * holds on noisy lines, and a frame of noise alone, whose correlation is small at every lag,
+   * still stays under the threshold.
+   */
+  public double f0Hz(float[] window, double noiseShare) {
+    gain = 1 / (1 - Math.max(0, Math.min(MAX_NOISE_SHARE, noiseShare)));
     meter.load(window);
     int n = 0;
     double yinLagSamples = yin.lagSamples(window);
@@ -154,7 +175,7 @@ public final class PitchTracker {
       return n;
     }
     double lag = meter.peakLagSamples();
-    double periodicity = meter.peakValue();
+    double periodicity = Math.min(1, meter.peakValue() * gain);
     int weakest = -1;
     for (int i = 0; i < n; i++) {
       if (Math.abs(candidateLag[i] - lag) < SAME_PEAK_SAMPLES) {

@@ -29,6 +29,22 @@ public final class VoiceActivity {
   /** A frame this far above the floor is speech if it is also clearly periodic. */
   public static final double PERIODIC_MARGIN_DB = CONTINUE_MARGIN_DB;
 
+  /**
+   * A line whose speech peaks stand at least this far above its floor gets the full margins. On a
+   * noisier line they shrink in proportion, down to {@link #MIN_MARGIN_SHARE} of themselves: at 10
+   * dB SNR the loud voiced frames stand only 5-8 dB above the floor and the rest 0-5 dB, so fixed
+   * margins keep out most of the speech and cut every turn into pieces. The floor of stationary
+   * noise barely fluctuates, so smaller margins still keep it out.
+   */
+  static final double FULL_MARGIN_SNR_DB = 30.0;
+
+  static final double MIN_MARGIN_SHARE = 0.25;
+
+  /** The speech peak follows louder frames a tenth of the way and sinks 0.1 dB a second. */
+  private static final double PEAK_ATTACK_SHARE = 0.1;
+
+  private static final double PEAK_DECAY_DB_PER_FRAME = 0.002;
+
   /** 200 ms: about one syllable. */
   public static final int CONTINUE_FRAMES = 10;
 
@@ -47,6 +63,8 @@ public final class VoiceActivity {
   private double noiseFloorDbfs = INITIAL_FLOOR_DBFS;
   private int frames;
   private int framesSinceClearSpeech = Integer.MAX_VALUE;
+  private double speechPeakDbfs = INITIAL_FLOOR_DBFS + FULL_MARGIN_SNR_DB;
+  private double marginShare = 1;
 
   /** Updates the floor with a frame's level and says whether the frame is speech. */
   public boolean isSpeech(double levelDbfs) {
@@ -58,17 +76,25 @@ public final class VoiceActivity {
     } else {
       noiseFloorDbfs += frames < START_FRAMES ? START_RISE_DB_PER_FRAME : RISE_DB_PER_FRAME;
     }
+    if (levelDbfs > speechPeakDbfs) {
+      speechPeakDbfs += (levelDbfs - speechPeakDbfs) * PEAK_ATTACK_SHARE;
+    } else {
+      speechPeakDbfs -= PEAK_DECAY_DB_PER_FRAME;
+    }
+    marginShare =
+        Math.max(
+            MIN_MARGIN_SHARE, Math.min(1, (speechPeakDbfs - noiseFloorDbfs) / FULL_MARGIN_SNR_DB));
     if (levelDbfs <= ABSOLUTE_FLOOR_DBFS) {
       framesSinceClearSpeech = Integer.MAX_VALUE;
       return false;
     }
-    if (levelDbfs > noiseFloorDbfs + MARGIN_DB) {
+    if (levelDbfs > noiseFloorDbfs + MARGIN_DB * marginShare) {
       framesSinceClearSpeech = 0;
       return true;
     }
     if (framesSinceClearSpeech < CONTINUE_FRAMES) {
       framesSinceClearSpeech++;
-      return levelDbfs > noiseFloorDbfs + CONTINUE_MARGIN_DB;
+      return levelDbfs > noiseFloorDbfs + CONTINUE_MARGIN_DB * marginShare;
     }
     return false;
   }
@@ -78,7 +104,8 @@ public final class VoiceActivity {
    * alone may make it speech.
    */
   public boolean mayBePeriodicSpeech(double levelDbfs) {
-    return levelDbfs > ABSOLUTE_FLOOR_DBFS && levelDbfs > noiseFloorDbfs + PERIODIC_MARGIN_DB;
+    return levelDbfs > ABSOLUTE_FLOOR_DBFS
+        && levelDbfs > noiseFloorDbfs + PERIODIC_MARGIN_DB * marginShare;
   }
 
   /** The caller found the last frame to be speech after all: it counts as clear speech. */
