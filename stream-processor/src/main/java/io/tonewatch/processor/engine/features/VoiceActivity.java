@@ -88,7 +88,7 @@ public final class VoiceActivity {
       framesSinceClearSpeech = Integer.MAX_VALUE;
       return false;
     }
-    if (levelDbfs > noiseFloorDbfs + MARGIN_DB * marginShare) {
+    if (levelDbfs > noiseFloorDbfs + MARGIN_DB) {
       framesSinceClearSpeech = 0;
       return true;
     }
