@@ -25,6 +25,16 @@ class LegFeatureExtractorTest {
   }
 
   @Test
+  void aVoiceOnlyFourDbAboveTheNoiseIsStillMostlyVoiced() {
+    feed(3, 0);
+    feed(1, 8); // the line's speech peaks: about 10 dB SNR
+    // Fixed margins (6 dB over the floor, periodicity uncompensated) voiced 1 of these 100 frames;
+    // about 40 are voiced now.
+    int[] counts = feed(2, 4);
+    assertTrue(counts[1] >= 30, "voice frames called voiced: " + counts[1] + " of 100");
+  }
+
+  @Test
   void noiseEightDbAboveTheLineNoiseIsNotSpeech() {
     feed(3, 0);
     // Energy alone calls about a fifth of these frames speech (the floor sits under the noise's

@@ -27,13 +27,36 @@ class VoiceActivityTest {
 
   @Test
   void offersFramesBetweenTheTwoMarginsAsPeriodicSpeechCandidates() {
-    double floorDbfs = -50;
+    double floorDbfs = -60;
     feedFloor(floorDbfs, 5 * FRAMES_PER_SECOND);
+    feedSpeech(floorDbfs + 35, 2 * FRAMES_PER_SECOND); // a clean line: speech 35 dB up
+    feedFloor(floorDbfs, FRAMES_PER_SECOND);
     double floor = vad.noiseFloorDbfs();
     assertFalse(vad.isSpeech(floor + 9), "9 dB up is not speech by energy alone");
     assertTrue(vad.mayBePeriodicSpeech(floor + 9));
-    assertFalse(vad.mayBePeriodicSpeech(floor + 4));
+    assertFalse(vad.mayBePeriodicSpeech(floor + 4), "a clean line keeps the full margin");
     assertFalse(vad.mayBePeriodicSpeech(VoiceActivity.ABSOLUTE_FLOOR_DBFS - 1));
+  }
+
+  @Test
+  void aNoisyLineOffersFramesNearerItsFloorAsCandidatesButNoBurstAsSpeech() {
+    double floorDbfs = -40;
+    feedFloor(floorDbfs, 5 * FRAMES_PER_SECOND);
+    feedSpeech(floorDbfs + 8, 2 * FRAMES_PER_SECOND); // 10 dB SNR: speech peaks 8 dB up
+    feedFloor(floorDbfs, FRAMES_PER_SECOND);
+    double floor = vad.noiseFloorDbfs();
+    assertTrue(vad.mayBePeriodicSpeech(floor + 3), "3 dB up may be voiced speech here");
+    assertFalse(vad.mayBePeriodicSpeech(floor + 1), "the floor's own wobble is not");
+    assertFalse(vad.isSpeech(floor + 10), "a 10 dB burst of noise is not speech by energy");
+  }
+
+  /** Feeds speech-like frames around {@code peakDbfs}, each confirmed periodic. */
+  private void feedSpeech(double peakDbfs, int frames) {
+    for (int i = 0; i < frames; i++) {
+      if (!vad.isSpeech(peakDbfs + jitter(2)) && vad.mayBePeriodicSpeech(peakDbfs)) {
+        vad.noteSpeech();
+      }
+    }
   }
 
   @Test
