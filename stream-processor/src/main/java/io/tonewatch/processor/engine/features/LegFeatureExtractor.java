@@ -121,6 +121,9 @@ public final class LegFeatureExtractor {
    * calling fewer frames voiced.
    */
   private double noiseShare(double levelDbfs) {
+    if (!voiceActivity.noisyLine()) {
+      return 0;
+    }
     return SMOOTHED_NOISE_WEIGHT * Math.pow(10, (voiceActivity.noiseFloorDbfs() - levelDbfs) / 10);
   }
 

@@ -36,7 +36,7 @@ public final class VoiceActivity {
    * margins keep out most of the speech and cut every turn into pieces. The floor of stationary
    * noise barely fluctuates, so smaller margins still keep it out.
    */
-  static final double FULL_MARGIN_SNR_DB = 30.0;
+  static final double FULL_MARGIN_SNR_DB = 20.0;
 
   static final double MIN_MARGIN_SHARE = 0.25;
 
@@ -111,6 +111,13 @@ public final class VoiceActivity {
   /** The caller found the last frame to be speech after all: it counts as clear speech. */
   public void noteSpeech() {
     framesSinceClearSpeech = 0;
+  }
+
+  /**
+   * True while the line's speech peaks stand less than {@link #FULL_MARGIN_SNR_DB} above its floor.
+   */
+  public boolean noisyLine() {
+    return marginShare < 1;
   }
 
   public double noiseFloorDbfs() {
