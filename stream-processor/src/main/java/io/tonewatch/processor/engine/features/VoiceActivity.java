@@ -116,6 +116,10 @@ public final class VoiceActivity {
   /**
    * True while the line's speech peaks stand less than {@link #FULL_MARGIN_SNR_DB} above its floor.
    */
+  double speechPeakDbfs() {
+    return speechPeakDbfs;
+  }
+
   public boolean noisyLine() {
     return marginShare < 1;
   }
