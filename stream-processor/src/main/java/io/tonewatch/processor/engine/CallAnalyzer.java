@@ -57,7 +57,7 @@ public final class CallAnalyzer {
 
   /**
    * The detector version alert events carry: the engine's, plus the learned score's version when
-   * one decides (e.g. {@code tonewatch-engine/0.2.0+rv-logit-2026-12-03}).
+   * one decides (e.g. {@code tonewatch-engine/0.2.0+rv-logit-2026-12-03n}).
    */
   public static String detectorVersion(DetectorSettings settings) {
     return settings.scoreModel() == null
