@@ -123,7 +123,9 @@ public final class AudioConsumer implements Runnable {
       log.warn("process: polling works again after {} failures", backoff.failures());
       backoff.reset();
     }
+    long nowMillis = System.currentTimeMillis();
     for (ConsumerRecord<byte[], byte[]> record : records) {
+      metrics.recordPolled(nowMillis - record.timestamp());
       if (!dispatch(record)) {
         return false;
       }
