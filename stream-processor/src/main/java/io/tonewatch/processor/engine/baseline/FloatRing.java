@@ -31,7 +31,9 @@ public final class FloatRing {
     }
     values[next] = value;
     sum += value;
-    next = (next + 1) % values.length;
+    if (++next == values.length) {
+      next = 0;
+    }
   }
 
   public int size() {
@@ -66,20 +68,12 @@ public final class FloatRing {
       int bits = Float.floatToRawIntBits(v);
       keys[i] = bits ^ ((bits >> 31) & 0x7fffffff);
     }
-    int key = select(keys, size, rank);
-    return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
-  }
-
-  private double sortedAt(int rank) {
-    System.arraycopy(values, 0, scratch, 0, size);
-    Arrays.sort(scratch, 0, size);
-    return scratch[rank];
-  }
-
-  /** The element of rank {@code k} (0-based) of {@code a[0..n)}, reordering it (quickselect). */
-  static int select(int[] a, int n, int k) {
+    // Quickselect for the key of that rank, written out here rather than called: the method is
+    // then past the JIT's inlining limit and is compiled once, instead of being copied into every
+    // caller that asks for a median several times a frame.
+    int[] a = keys;
     int lo = 0;
-    int hi = n - 1;
+    int hi = size - 1;
     while (hi - lo > 16) {
       // Median of three as pivot, then a Hoare partition around its value.
       int mid = (lo + hi) >>> 1;
@@ -109,12 +103,12 @@ public final class FloatRing {
         }
       }
       // Now a[lo..j] <= pivot <= a[i..hi], and anything between equals the pivot.
-      if (k <= j) {
+      if (rank <= j) {
         hi = j;
-      } else if (k >= i) {
+      } else if (rank >= i) {
         lo = i;
       } else {
-        return pivot;
+        return fromKey(pivot);
       }
     }
     for (int i = lo + 1; i <= hi; i++) {
@@ -126,7 +120,17 @@ public final class FloatRing {
       }
       a[j + 1] = v;
     }
-    return a[k];
+    return fromKey(a[rank]);
+  }
+
+  private static double fromKey(int key) {
+    return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
+  }
+
+  private double sortedAt(int rank) {
+    System.arraycopy(values, 0, scratch, 0, size);
+    Arrays.sort(scratch, 0, size);
+    return scratch[rank];
   }
 
   private static void swap(int[] a, int i, int j) {

@@ -18,10 +18,25 @@ public final class EffortWindow {
   /** Consecutive steady pairs that speech practically never produces (about 9 % of pairs are). */
   private static final int STEADY_RUN_PAIRS = 4;
 
+  private static final int PITCH = 0;
+  private static final int TILT = 1;
+  private static final int HAMMARBERG = 2;
+  private static final int LEVEL = 3;
+
   private final FloatRing pitchSt;
   private final FloatRing tiltDb;
   private final FloatRing hammarbergDb;
   private final FloatRing levelDbfs;
+
+  /** The rings by the indices above, so their medians are taken in one loop. */
+  private final FloatRing[] rings;
+
+  /**
+   * Each ring's median, taken once per added frame: the detector reads them several times a frame,
+   * and a single call site keeps the selection compiled once rather than inlined at every reader.
+   */
+  private final double[] medians = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+
   private final boolean[] steadyPairs = new boolean[STEADY_MEMORY];
   private int steadyNext;
   private int steadyCount;
@@ -35,6 +50,7 @@ public final class EffortWindow {
     this.tiltDb = new FloatRing(voicedFrames);
     this.hammarbergDb = new FloatRing(voicedFrames);
     this.levelDbfs = new FloatRing(voicedFrames);
+    this.rings = new FloatRing[] {pitchSt, tiltDb, hammarbergDb, levelDbfs};
   }
 
   /**
@@ -53,6 +69,9 @@ public final class EffortWindow {
     tiltDb.add((float) frameTiltDb);
     hammarbergDb.add((float) frameHammarbergDb);
     levelDbfs.add((float) frameLevelDbfs);
+    for (int i = 0; i < rings.length; i++) {
+      medians[i] = rings[i].median();
+    }
     if (!Double.isNaN(lastPitchSt)) {
       boolean steady = Math.abs(f0St - lastPitchSt) < STEADY_STEP_ST;
       if (pairsSeen >= STEADY_MEMORY && steadyPairs[steadyNext]) {
@@ -83,6 +102,7 @@ public final class EffortWindow {
     tiltDb.clear();
     hammarbergDb.clear();
     levelDbfs.clear();
+    java.util.Arrays.fill(medians, Double.NaN);
   }
 
   public int voicedFrames() {
@@ -90,7 +110,7 @@ public final class EffortWindow {
   }
 
   public double medianPitchSt() {
-    return pitchSt.median(); // NaN when no trusted pitch is held
+    return medians[PITCH]; // NaN when no trusted pitch is held
   }
 
   /**
@@ -98,15 +118,15 @@ public final class EffortWindow {
    * dB and would drag a mean of a few frames far up; real voiced frames almost never do.
    */
   public double medianTiltDb() {
-    return tiltDb.median();
+    return medians[TILT];
   }
 
   public double medianHammarbergDb() {
-    return hammarbergDb.median();
+    return medians[HAMMARBERG];
   }
 
   public double medianLevelDbfs() {
-    return levelDbfs.median();
+    return medians[LEVEL];
   }
 
   /** The q-quantile (0..1) of the level held, NaN when empty. */

@@ -42,75 +42,71 @@ public final class LegFeatureExtractor {
    * reported as such, unmeasured. The returned object is reused by the next call.
    */
   public LegFeatures accept(short[] samples, int offset, int count, boolean concealed) {
-    System.arraycopy(window, count, window, 0, WINDOW_SAMPLES - count);
-    int clippedSamples = 0;
-    int at = WINDOW_SAMPLES - count;
-    if (concealed) {
-      for (int i = 0; i < count; i++) {
-        short s = samples[offset + i];
-        if (s >= 32767 || s <= -32767) {
-          clippedSamples++;
-        }
-      }
-      java.util.Arrays.fill(window, at, WINDOW_SAMPLES, 0f);
-    } else {
-      for (int i = 0; i < count; i++) {
-        short s = samples[offset + i];
-        if (s >= 32767 || s <= -32767) {
-          clippedSamples++;
-        }
-        // Exactly s / 32768f: the divisor is a power of two.
-        window[at + i] = s * INV_FULL_SCALE;
-      }
-    }
+    int clippedSamples = shiftIn(samples, offset, count, concealed);
     samplesSeen += count;
     features.timeS = (samplesSeen - WINDOW_SAMPLES / 2.0) / sampleRateHz;
     features.concealed = concealed;
     features.clipped = clippedSamples > CLIPPED_SHARE * count;
     if (concealed) {
       features.levelDbfs = LevelMeter.SILENCE_DBFS;
-      features.speech = false;
-      features.f0Hz = 0;
-      features.tiltDb = 0;
-      features.hammarbergDb = 0;
-      features.voicingConfidence = 0;
-      pitch.noteUnvoiced();
+      unvoiced();
       return features;
     }
-    features.levelDbfs = LevelMeter.dbfsOfMeanSquare(sumOfSquares() / WINDOW_SAMPLES);
-    features.speech = voiceActivity.isSpeech(features.levelDbfs);
-    if (features.speech) {
-      features.tiltDb = tilt.tiltDb(window, 0);
-      features.hammarbergDb = tilt.hammarbergDb();
-      features.f0Hz = pitch.f0Hz(window, noiseShare(features.levelDbfs));
-      features.voicingConfidence = pitch.lastProbability();
-    } else if (voiceActivity.mayBePeriodicSpeech(features.levelDbfs) && isPeriodic()) {
-      voiceActivity.noteSpeech();
-      features.speech = true;
-      features.tiltDb = tilt.tiltDb(window, 0);
-      features.hammarbergDb = tilt.hammarbergDb();
-    } else {
-      features.tiltDb = 0;
-      features.hammarbergDb = 0;
-      features.f0Hz = 0;
-      features.voicingConfidence = 0;
-      pitch.noteUnvoiced();
+    double levelDbfs = LevelMeter.dbfsOfMeanSquare(sumOfSquares() / WINDOW_SAMPLES);
+    features.levelDbfs = levelDbfs;
+    boolean loudEnough = voiceActivity.isSpeech(levelDbfs);
+    // A frame the energy test refuses still counts as speech when it is only a little above the
+    // floor and clearly periodic. One call site each for pitch and tilt keeps them out of line,
+    // compiled once, rather than inlined twice into this method.
+    double f0Hz = 0;
+    float confidence = 0;
+    if (loudEnough || voiceActivity.mayBePeriodicSpeech(levelDbfs)) {
+      f0Hz = pitch.f0Hz(window, noiseShare(levelDbfs));
+      confidence = pitch.lastProbability();
     }
+    if (!loudEnough && !(f0Hz > 0 && confidence >= PERIODIC_SPEECH_MIN)) {
+      unvoiced();
+      return features;
+    }
+    if (!loudEnough) {
+      voiceActivity.noteSpeech();
+    }
+    features.speech = true;
+    features.f0Hz = f0Hz;
+    features.voicingConfidence = confidence;
+    features.tiltDb = tilt.tiltDb(window, 0);
+    features.hammarbergDb = tilt.hammarbergDb();
     return features;
   }
 
+  /** A frame that is not speech: nothing measured, and the pitch path restarts. */
+  private void unvoiced() {
+    features.speech = false;
+    features.f0Hz = 0;
+    features.tiltDb = 0;
+    features.hammarbergDb = 0;
+    features.voicingConfidence = 0;
+    pitch.noteUnvoiced();
+  }
+
   /**
-   * Tracks the pitch of a frame the energy test refused and keeps it if the frame is clearly
-   * periodic; otherwise the caller restarts the pitch path, as for any frame that is not speech.
+   * Slides the window by {@code count} samples and appends the new ones (zeros for a concealed
+   * frame), returning how many of them sit at the rails. Kept apart from {@link #accept} so that
+   * method has no loop, and the JIT never compiles it a second time on stack replacement.
    */
-  private boolean isPeriodic() {
-    double f0Hz = pitch.f0Hz(window, noiseShare(features.levelDbfs));
-    if (f0Hz > 0 && pitch.lastProbability() >= PERIODIC_SPEECH_MIN) {
-      features.f0Hz = f0Hz;
-      features.voicingConfidence = pitch.lastProbability();
-      return true;
+  private int shiftIn(short[] samples, int offset, int count, boolean concealed) {
+    System.arraycopy(window, count, window, 0, WINDOW_SAMPLES - count);
+    int clippedSamples = 0;
+    int at = WINDOW_SAMPLES - count;
+    for (int i = 0; i < count; i++) {
+      short s = samples[offset + i];
+      if (s >= 32767 || s <= -32767) {
+        clippedSamples++;
+      }
+      // Exactly s / 32768f: the divisor is a power of two.
+      window[at + i] = concealed ? 0f : s * INV_FULL_SCALE;
     }
-    return false;
+    return clippedSamples;
   }
 
   /**
