@@ -12,6 +12,7 @@
 #   SIMULATORS: simulate processes sharing the calls (default: one per 150 calls).
 #   Extra settings for run: PIPELINE_BENCH_SET="--set ingest.publish.batch-frames=1".
 #   A warm-up load before the measured one: PIPELINE_BENCH_WARMUP="CALLS SECONDS".
+#   The simulators at a lower priority than run: PIPELINE_BENCH_SIM_NICE=10.
 #   Needs the jar: ./mvnw -q -DskipTests package. Prints figures; the recorded ones are in
 #   docs/BENCHMARKS.md.
 set -eu
@@ -60,7 +61,7 @@ left=$calls
 s=0
 while [ "$left" -gt 0 ]; do
   n=$per_sim; [ "$n" -gt "$left" ] && n=$left
-  java -jar "$jar" simulate --no-progress --control "$control" --calls "$n" --call-id-prefix "sim$s-" \
+  nice -n "${PIPELINE_BENCH_SIM_NICE:-0}" java -jar "$jar" simulate --no-progress --control "$control" --calls "$n" --call-id-prefix "sim$s-" \
     --duration "${seconds}s" --stagger "${stagger_ms}ms" >"$out/simulate-$s.log" 2>&1 &
   sim_pids="$sim_pids $!"
   left=$((left - n)); s=$((s + 1))
