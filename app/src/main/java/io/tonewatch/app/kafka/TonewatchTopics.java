@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates tonewatch's topics (audio, alerts, features, calls) on a broker, the audio topic with its
@@ -47,6 +48,32 @@ final class TonewatchTopics {
         } catch (TimeoutException e) {
           throw new EmbeddedKafkaException("creating topic " + topic + " timed out", e);
         }
+      }
+      awaitVisible(admin, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+    }
+  }
+
+  /**
+   * Waits until the broker itself knows every topic: the controller acknowledges a creation once it
+   * is committed, and the broker applies it from the metadata log a moment later, so a client
+   * asking straight away could be told the topic does not exist.
+   */
+  private static void awaitVisible(Admin admin, long deadlineNanos)
+      throws InterruptedException, ExecutionException {
+    long backoffMillis = 10;
+    while (true) {
+      try {
+        admin.describeTopics(ALL).allTopicNames().get();
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+        if (System.nanoTime() > deadlineNanos) {
+          throw new EmbeddedKafkaException("the broker did not show its new topics in time", e);
+        }
+        Thread.sleep(backoffMillis); // a backoff between polls of the condition, not a wait for it
+        backoffMillis = Math.min(200, backoffMillis * 2);
       }
     }
   }
