@@ -31,8 +31,8 @@ import tempfile
 import numpy as np
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-INPUTS = ["pitch_st", "pitch_rise_over_4_st", "level_rise_over_3_db", "level_p90_rise_over_6_db", "tilt_db",
-          "hammarberg_drop_db", "pitch_effort", "cold", "cold_tilt_db", "cold_hammarberg_drop_db"]
+INPUTS = ["pitch_st", "pitch_rise_over_4_st", "level_rise_over_3_db", "level_p90_rise_over_6_db", "level_sd_db",
+          "tilt_db", "hammarberg_drop_db", "pitch_effort", "cold", "cold_tilt_db", "cold_hammarberg_drop_db"]
 SUMMARY = re.compile(r"recall=(\S+) fa_per_calm_min=(\S+)")
 CLOSE_BELOW_OPEN = 2.0
 SHOUTING_ABOVE_OPEN = 3.0

@@ -51,6 +51,27 @@ public final class FloatRing {
     return size == 0 ? Double.NaN : sum / size;
   }
 
+  /**
+   * Population standard deviation of the values held, NaN when empty; two passes over the values,
+   * so no running sum of squares can drift.
+   */
+  public double standardDeviation() {
+    if (size == 0) {
+      return Double.NaN;
+    }
+    double mean = 0;
+    for (int i = 0; i < size; i++) {
+      mean += values[i];
+    }
+    mean /= size;
+    double squares = 0;
+    for (int i = 0; i < size; i++) {
+      double d = values[i] - mean;
+      squares += d * d;
+    }
+    return Math.sqrt(squares / size);
+  }
+
   /** The q-quantile (0..1, nearest rank) of the values held, NaN when empty. */
   public double quantile(double q) {
     if (size == 0) {

@@ -37,6 +37,8 @@ public final class EffortWindow {
    */
   private final double[] medians = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
 
+  private double levelSdDb = Double.NaN;
+
   private final boolean[] steadyPairs = new boolean[STEADY_MEMORY];
   private int steadyNext;
   private int steadyCount;
@@ -72,6 +74,7 @@ public final class EffortWindow {
     for (int i = 0; i < rings.length; i++) {
       medians[i] = rings[i].median();
     }
+    levelSdDb = levelDbfs.standardDeviation();
     if (!Double.isNaN(lastPitchSt)) {
       boolean steady = Math.abs(f0St - lastPitchSt) < STEADY_STEP_ST;
       if (pairsSeen >= STEADY_MEMORY && steadyPairs[steadyNext]) {
@@ -103,6 +106,7 @@ public final class EffortWindow {
     hammarbergDb.clear();
     levelDbfs.clear();
     java.util.Arrays.fill(medians, Double.NaN);
+    levelSdDb = Double.NaN;
   }
 
   public int voicedFrames() {
@@ -127,6 +131,11 @@ public final class EffortWindow {
 
   public double medianLevelDbfs() {
     return medians[LEVEL];
+  }
+
+  /** Standard deviation of the level held, NaN when empty. */
+  public double levelSdDb() {
+    return levelSdDb;
   }
 
   /** The q-quantile (0..1) of the level held, NaN when empty. */

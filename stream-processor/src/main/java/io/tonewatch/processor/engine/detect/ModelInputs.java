@@ -6,6 +6,7 @@ import static io.tonewatch.processor.engine.score.ModelInput.COLD_TILT_DB;
 import static io.tonewatch.processor.engine.score.ModelInput.HAMMARBERG_DROP_DB;
 import static io.tonewatch.processor.engine.score.ModelInput.LEVEL_P90_RISE_OVER_6_DB;
 import static io.tonewatch.processor.engine.score.ModelInput.LEVEL_RISE_OVER_3_DB;
+import static io.tonewatch.processor.engine.score.ModelInput.LEVEL_SD_DB;
 import static io.tonewatch.processor.engine.score.ModelInput.PITCH_EFFORT;
 import static io.tonewatch.processor.engine.score.ModelInput.PITCH_RISE_OVER_4_ST;
 import static io.tonewatch.processor.engine.score.ModelInput.PITCH_ST;
@@ -40,6 +41,7 @@ final class ModelInputs {
     set(PITCH_RISE_OVER_4_ST, pitch - 4);
     set(LEVEL_RISE_OVER_3_DB, window.medianLevelDbfs() - levelRef - 3);
     set(LEVEL_P90_RISE_OVER_6_DB, window.levelQuantileDbfs(0.9) - levelRef - 6);
+    set(LEVEL_SD_DB, window.levelSdDb());
     set(TILT_DB, warm ? tilt : 0);
     set(HAMMARBERG_DROP_DB, warm ? drop : 0);
     set(PITCH_EFFORT, warm ? pitchEffort : 0);

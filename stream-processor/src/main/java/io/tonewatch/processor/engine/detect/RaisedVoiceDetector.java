@@ -77,8 +77,8 @@ public final class RaisedVoiceDetector {
     silentRun = 0;
     if (frame.voiced()) {
       double f0St = 12.0 * Math.log(frame.f0Hz) / Math.log(2.0);
-      window.addVoiced(
-          f0St, isPlausiblePitch(f0St), frame.tiltDb, frame.hammarbergDb, frame.levelDbfs);
+      double levelDbfs = frame.speechLevelDbfs();
+      window.addVoiced(f0St, isPlausiblePitch(f0St), frame.tiltDb, frame.hammarbergDb, levelDbfs);
       if (window.tonal()) {
         window.clearEvidence();
         score = 0;
@@ -88,7 +88,7 @@ public final class RaisedVoiceDetector {
       // Level is learned from every voiced frame, raised or not: a score that weighs level must
       // not keep a line-gain step out of the reference it is measured against, and a median
       // over 10 s of speech hardly moves in a few seconds of shouting.
-      baseline.learnLevel(frame.levelDbfs);
+      baseline.learnLevel(levelDbfs);
       updateScore();
       // Learning only from frames scoring under the close score would keep out the speaker's own
       // higher, flatter calm frames and bias the reference low and steep; under the open score

@@ -55,6 +55,7 @@ public final class LegFeatureExtractor {
     double levelDbfs = LevelMeter.dbfsOfMeanSquare(sumOfSquares() / WINDOW_SAMPLES);
     features.levelDbfs = levelDbfs;
     boolean loudEnough = voiceActivity.isSpeech(levelDbfs);
+    features.noiseFloorDbfs = voiceActivity.noiseFloorDbfs();
     // A frame the energy test refuses still counts as speech when it is only a little above the
     // floor and clearly periodic. One call site each for pitch and tilt keeps them out of line,
     // compiled once, rather than inlined twice into this method.

@@ -19,6 +19,12 @@ public enum ModelInput {
   LEVEL_RISE_OVER_3_DB("level_rise_over_3_db", 0, 25),
   /** How far the 90th percentile of the turn's level exceeds the calm level by more than 6 dB. */
   LEVEL_P90_RISE_OVER_6_DB("level_p90_rise_over_6_db", 0, 25),
+  /**
+   * Standard deviation of the level of the turn's voiced frames, dB: how hard the syllables are
+   * stressed against each other. A spread, so line gain and AGC that levels whole utterances leave
+   * it alone, and it needs no baseline.
+   */
+  LEVEL_SD_DB("level_sd_db", 0, 15),
   /** Median spectral tilt flatter than the speaker's reference, dB. */
   TILT_DB("tilt_db", -15, 20),
   /** How far the median Hammarberg index fell below the speaker's reference, dB. */

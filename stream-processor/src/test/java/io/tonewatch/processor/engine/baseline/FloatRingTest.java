@@ -19,6 +19,21 @@ class FloatRingTest {
     assertTrue(Double.isNaN(ring.mean()));
     assertTrue(Double.isNaN(ring.median()));
     assertTrue(Double.isNaN(ring.quantile(0.9)));
+    assertTrue(Double.isNaN(ring.standardDeviation()));
+  }
+
+  @Test
+  void standardDeviationIsOverTheValuesHeldAndIgnoresAnOffset() {
+    FloatRing ring = new FloatRing(4);
+    for (float v : new float[] {100, 100, 2, 4, 4, 6}) {
+      ring.add(v); // holds 2, 4, 4, 6 once the two 100s are forgotten
+    }
+    assertEquals(Math.sqrt(2.0), ring.standardDeviation(), 1e-9);
+    FloatRing shifted = new FloatRing(4);
+    for (float v : new float[] {-38, -36, -36, -34}) {
+      shifted.add(v); // the same spread 40 dB lower: line gain does not move it
+    }
+    assertEquals(ring.standardDeviation(), shifted.standardDeviation(), 1e-9);
   }
 
   @Test
