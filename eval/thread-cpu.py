@@ -20,6 +20,7 @@ TICKS = os.sysconf("SC_CLK_TCK")
 RULES = [  # (component, pattern on the Java thread name), first match wins
     ("ingest", r"^tonewatch-(udp|ingest|publish)|tonewatch-ingest|^(qtp|Jetty|Javalin)"),
     ("process", r"^tonewatch-(engine|process)|tonewatch-process|^kafka-coordinator-heartbeat"),
+    ("alerting", r"^alerting-|tonewatch-alerting"),
     ("jvm", r"^(C[12] CompilerThread|GC Thread|G1 |VM |Common-Cleaner|Signal|Finalizer|Reference|Service Thread|Sweeper|Notification|Attach)"),
     ("broker", r"."),
 ]

@@ -29,6 +29,14 @@ public final class AlertingLoop {
   private static final Logger LOG = LoggerFactory.getLogger(AlertingLoop.class);
   private static final Duration POLL = Duration.ofMillis(100);
 
+  /**
+   * How often the ladder is walked when only leg summaries came in. Its steps are seconds apart,
+   * while summaries arrive a thousand a second at 500 calls and would have every call's ladder
+   * walked on each of hundreds of polls a second; an alert, an action or a call record still has it
+   * walked at once.
+   */
+  static final Duration EVALUATE_EVERY = Duration.ofMillis(100);
+
   private final AlertingConfig config;
   private final Consumer<byte[], byte[]> consumer;
   private final KafkaRecorder recorder;
@@ -40,6 +48,7 @@ public final class AlertingLoop {
   private final Clock clock;
   private ReplayStart replay;
   private volatile boolean ready;
+  private Instant nextEvaluation = Instant.MIN;
 
   public AlertingLoop(
       AlertingConfig config,
@@ -78,19 +87,27 @@ public final class AlertingLoop {
       }
       LOG.info("alerting: rebuilding from {} partitions since {}", replay.partitions(), from);
     }
+    boolean changed = false;
     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
       router.route(record, ready);
+      changed |= !record.topic().equals(config.featuresTopic());
     }
     if (!ready && replay.caughtUp()) {
       ready = true;
+      changed = true;
       metrics.ready(true);
       LOG.info(
           "alerting: state rebuilt, {} calls with {} open alerts",
           ladder.calls(),
           ladder.openAlerts());
     }
+    Instant now = clock.instant();
+    if (!changed && now.isBefore(nextEvaluation)) {
+      return;
+    }
+    nextEvaluation = now.plus(EVALUATE_EVERY);
     if (ready) {
-      act(clock.instant());
+      act(now);
     }
     metrics.state(ladder.openAlerts(), ladder.calls());
   }
