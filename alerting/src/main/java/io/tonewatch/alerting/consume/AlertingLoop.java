@@ -35,7 +35,7 @@ public final class AlertingLoop {
    * walked on each of hundreds of polls a second; an alert, an action or a call record still has it
    * walked at once.
    */
-  static final Duration EVALUATE_EVERY = Duration.ofMillis(100);
+  private static final Duration EVALUATE_EVERY = Duration.ofMillis(100);
 
   private final AlertingConfig config;
   private final Consumer<byte[], byte[]> consumer;

@@ -1,6 +1,7 @@
 package io.tonewatch.processor.engine.detect;
 
 import io.tonewatch.processor.engine.baseline.FloatRing;
+import java.util.Arrays;
 
 /**
  * The recent voiced speech of one leg: pitch (semitones), tilt and level of the last N voiced
@@ -71,7 +72,8 @@ public final class EffortWindow {
     tiltDb.add((float) frameTiltDb);
     hammarbergDb.add((float) frameHammarbergDb);
     levelDbfs.add((float) frameLevelDbfs);
-    for (int i = 0; i < rings.length; i++) {
+    // An untrusted pitch left its ring as it was, and so its median.
+    for (int i = pitchTrusted ? PITCH : PITCH + 1; i < rings.length; i++) {
       medians[i] = rings[i].median();
     }
     levelSdDb = levelDbfs.standardDeviation();
@@ -105,7 +107,7 @@ public final class EffortWindow {
     tiltDb.clear();
     hammarbergDb.clear();
     levelDbfs.clear();
-    java.util.Arrays.fill(medians, Double.NaN);
+    Arrays.fill(medians, Double.NaN);
     levelSdDb = Double.NaN;
   }
 
