@@ -13,7 +13,7 @@ L2-regularised logistic regression fitted by iteratively reweighted least square
 weighted to half the total so that the many calm frames do not swamp the raised ones.
 
 The opening threshold is then chosen on the training calls themselves (never on held-out ones): each
-candidate of --grid is run through the engine on every --select-on directory (default: the --train
+candidate of --grid (or of --grid-step S: 0 to 3 in steps of S) is run through the engine on every --select-on directory (default: the --train
 calls) and scored by ../shared/eval/score.py; the lowest whose false alarms stay at or under
 --max-fa-per-min (default 0.25) is kept, found by bisection (false alarms fall as it rises). The other thresholds follow from it: closing 2 log-odds
 lower, shouting 3 higher, and an early-turn penalty of --early-penalty log-odds times voiced frames.
@@ -132,7 +132,16 @@ def main():
     ap.add_argument("--early-penalty", type=float, default=16.0)
     ap.add_argument("--max-fa-per-min", type=float, default=0.25)
     ap.add_argument("--grid", default="0,0.25,0.5,0.75,1,1.25,1.5,1.75,2,2.5,3")
+    ap.add_argument("--grid-step", type=float,
+                    help="instead of --grid: every multiple of this from 0 to 3 (a finer picker, "
+                         "one more engine run per halving of the step)")
     args = ap.parse_args()
+    if args.grid_step:
+        steps = int(round(3 / args.grid_step))
+        args.grid = ",".join(f"{i * args.grid_step:g}" for i in range(steps + 1))
+        grid_text = f"0 to 3 in steps of {args.grid_step:g}"
+    else:
+        grid_text = args.grid
     parts = [s.rsplit(":", 1) for s in args.train]
     xs, ys = zip(*(samples(c, i) for c, i in parts))
     x, y = np.concatenate(xs), np.concatenate(ys)
@@ -155,7 +164,7 @@ def main():
             lo = mid + 1
     chosen = grid[lo]
     write(args.out, args.version, bias, weights, chosen, args.early_penalty,
-          note + f"; open.logit is the lowest of {args.grid} with <= {args.max_fa_per_min} false alarms "
+          note + f"; open.logit is the lowest of {grid_text} with <= {args.max_fa_per_min} false alarms "
           "per calm minute on those calls")
     print(f"fit-score: wrote {args.out} (open.logit {chosen:+.2f})", file=sys.stderr)
 

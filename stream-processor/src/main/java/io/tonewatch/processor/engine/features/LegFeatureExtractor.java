@@ -20,6 +20,20 @@ public final class LegFeatureExtractor {
    */
   static final double PERIODIC_SPEECH_MIN = 0.7;
 
+  /**
+   * A frame without speech this close to the noise floor teaches the tilt the line's noise
+   * spectrum. Close, so that the weak syllables of quiet speech on a noisy line (which stand 1-2 dB
+   * over the floor at 5 dB under the noise) stay out of it; noise frames themselves sit within
+   * about half a dB of the floor.
+   */
+  static final double NOISE_LEARN_MARGIN_DB = 1.0;
+
+  /**
+   * Every this many such frames one is learned: line noise changes slowly, and the spectrum costs
+   * as much as the tilt of a speech frame.
+   */
+  static final int NOISE_LEARN_EVERY_FRAMES = 4;
+
   /** A frame with more than this share of samples at the rails counts as clipped. */
   private static final double CLIPPED_SHARE = 0.01;
 
@@ -30,6 +44,7 @@ public final class LegFeatureExtractor {
   private final PitchTracker pitch;
   private final LegFeatures features = new LegFeatures();
   private long samplesSeen;
+  private int quietFrames;
 
   public LegFeatureExtractor(double sampleRateHz) {
     this.sampleRateHz = sampleRateHz;
@@ -50,6 +65,7 @@ public final class LegFeatureExtractor {
     if (concealed) {
       features.levelDbfs = LevelMeter.SILENCE_DBFS;
       unvoiced();
+      quietFrames = 0;
       return features;
     }
     double levelDbfs = LevelMeter.dbfsOfMeanSquare(sumOfSquares() / WINDOW_SAMPLES);
@@ -67,8 +83,10 @@ public final class LegFeatureExtractor {
     }
     if (!loudEnough && !(f0Hz > 0 && confidence >= PERIODIC_SPEECH_MIN)) {
       unvoiced();
+      noteQuiet(levelDbfs);
       return features;
     }
+    quietFrames = 0;
     if (!loudEnough) {
       voiceActivity.noteSpeech();
     }
@@ -88,6 +106,22 @@ public final class LegFeatureExtractor {
     features.hammarbergDb = 0;
     features.voicingConfidence = 0;
     pitch.noteUnvoiced();
+  }
+
+  /**
+   * Counts a frame without speech and, on every {@link #NOISE_LEARN_EVERY_FRAMES}th in a row that
+   * sits near the noise floor (never the first after speech, whose window still holds its tail),
+   * lets the tilt learn the line's noise from it.
+   */
+  private void noteQuiet(double levelDbfs) {
+    boolean nearFloor =
+        levelDbfs > VoiceActivity.ABSOLUTE_FLOOR_DBFS
+            && levelDbfs < voiceActivity.noiseFloorDbfs() + NOISE_LEARN_MARGIN_DB;
+    if (!nearFloor) {
+      quietFrames = 0;
+    } else if (++quietFrames % NOISE_LEARN_EVERY_FRAMES == 0) {
+      tilt.learnNoise(window, 0);
+    }
   }
 
   /**

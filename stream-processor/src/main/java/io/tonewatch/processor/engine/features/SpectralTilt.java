@@ -13,8 +13,14 @@ import be.tarsos.dsp.util.fft.FloatFFT;
  * 300-2000 Hz over the strongest in 2000-3400 Hz, in dB. Where tilt sums energy, the index compares
  * peaks, and effortful voices raise the upper formants' peaks more than their band's energy (on
  * telephonised EmoDB it falls 6-9 dB from calm to anger for every speaker, and it separates the
- * high, flat calm sentences of speaker 08 from her anger where tilt does not). Not thread-safe: one
- * instance per leg; no allocation per call.
+ * high, flat calm sentences of speaker 08 from her anger where tilt does not).
+ *
+ * <p>Both read the speech, not the line: the line's noise spectrum, learned per bin from frames
+ * without speech ({@link #learnNoise}), is taken out of each band's energy and each bin's peak
+ * first. Broadband noise fills the upper band long before the lower one, so at 10 dB SNR an
+ * uncorrected tilt reads calm speech 10-15 dB flatter than it is, flatter than anger, and nothing
+ * on such a line looks calm enough to learn a baseline from. Not thread-safe: one instance per leg;
+ * no allocation per call.
  */
 public final class SpectralTilt {
   public static final double LOW_BAND_FROM_HZ = 300;
@@ -35,6 +41,27 @@ public final class SpectralTilt {
   private final int hammarbergSplitBin;
   private double hammarbergDb;
 
+  /**
+   * The line's mean noise power per bin of the band, indexed from {@code lowFromBin}: a plain mean
+   * over the first {@link #NOISE_MEAN_FRAMES} frames learned, then an exponential one.
+   */
+  private final double[] noisePower;
+
+  private int noiseFrames;
+
+  /** Frames of noise averaged plainly before the estimate starts to forget. */
+  static final int NOISE_MEAN_FRAMES = 20;
+
+  /** Weight of each new noise frame once the estimate forgets: about the last 20 frames count. */
+  private static final double NOISE_SMOOTHING = 0.05;
+
+  /**
+   * At most this share of a band's energy (or a peak bin's) is taken for noise, so a frame where
+   * the noise estimate exceeds the energy (a quiet band, a noise burst) keeps a bounded reading
+   * rather than none: 13 dB at most.
+   */
+  static final double MAX_NOISE_SHARE = 0.95;
+
   public SpectralTilt(int windowSize, double sampleRateHz) {
     if (Integer.bitCount(windowSize) != 1) {
       throw new IllegalArgumentException("windowSize must be a power of two, was " + windowSize);
@@ -51,32 +78,36 @@ public final class SpectralTilt {
     this.splitBin = (int) Math.round(SPLIT_HZ / binHz);
     this.highToBin = (int) Math.floor(HIGH_BAND_TO_HZ / binHz);
     this.hammarbergSplitBin = (int) Math.round(HAMMARBERG_SPLIT_HZ / binHz);
+    this.noisePower = new double[highToBin - lowFromBin + 1];
   }
 
-  /** Tilt of the {@code windowSize} samples starting at {@code offset}, in dB. */
+  /**
+   * Tilt of the {@code windowSize} samples starting at {@code offset}, in dB, with the learned
+   * noise taken out.
+   */
   public double tiltDb(float[] samples, int offset) {
-    for (int i = 0; i < windowSize; i++) {
-      spectrum[i] = samples[offset + i] * hann[i];
-    }
-    fft.realForward(spectrum);
-    // realForward packs bin k (1 <= k < n/2) as re = a[2k], im = a[2k+1].
+    transform(samples, offset);
     double low = 0;
     double high = 0;
+    double lowNoise = 0;
+    double highNoise = 0;
     double lowPeak = 0;
     double highPeak = 0;
     for (int k = lowFromBin; k <= highToBin; k++) {
-      double re = spectrum[2 * k];
-      double im = spectrum[2 * k + 1];
-      double power = re * re + im * im;
+      double power = power(k);
+      double noise = noisePower[k - lowFromBin];
       if (k < splitBin) {
         low += power;
+        lowNoise += noise;
       } else {
         high += power;
+        highNoise += noise;
       }
+      double peak = Math.max(power - noise, (1 - MAX_NOISE_SHARE) * power);
       if (k < hammarbergSplitBin) {
-        lowPeak = Math.max(lowPeak, power);
+        lowPeak = Math.max(lowPeak, peak);
       } else {
-        highPeak = Math.max(highPeak, power);
+        highPeak = Math.max(highPeak, peak);
       }
     }
     if (low <= 0 && high <= 0) {
@@ -84,7 +115,43 @@ public final class SpectralTilt {
       return 0;
     }
     hammarbergDb = boundedRatioDb(lowPeak, highPeak);
-    return boundedRatioDb(high, low);
+    return boundedRatioDb(withoutNoise(high, highNoise), withoutNoise(low, lowNoise));
+  }
+
+  /**
+   * Learns the line's noise spectrum from a window without speech. The caller picks the windows:
+   * those near the noise floor, where no weak speech hides.
+   */
+  public void learnNoise(float[] samples, int offset) {
+    transform(samples, offset);
+    double weight = noiseFrames < NOISE_MEAN_FRAMES ? 1.0 / (noiseFrames + 1) : NOISE_SMOOTHING;
+    for (int k = lowFromBin; k <= highToBin; k++) {
+      noisePower[k - lowFromBin] += (power(k) - noisePower[k - lowFromBin]) * weight;
+    }
+    noiseFrames++;
+  }
+
+  /** Noise frames learned so far. */
+  public int noiseFrames() {
+    return noiseFrames;
+  }
+
+  private void transform(float[] samples, int offset) {
+    for (int i = 0; i < windowSize; i++) {
+      spectrum[i] = samples[offset + i] * hann[i];
+    }
+    fft.realForward(spectrum);
+  }
+
+  /** Power of bin k (1 <= k < n/2) of the last transform: realForward packs re, im at 2k, 2k+1. */
+  private double power(int k) {
+    double re = spectrum[2 * k];
+    double im = spectrum[2 * k + 1];
+    return re * re + im * im;
+  }
+
+  private static double withoutNoise(double energy, double noise) {
+    return Math.max(energy - noise, (1 - MAX_NOISE_SHARE) * energy);
   }
 
   /**

@@ -1,7 +1,11 @@
 package io.tonewatch.processor.engine.features;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +45,50 @@ class LegFeatureExtractorTest {
     // mean); periodicity must add none.
     int[] counts = feedNoise(2, 8);
     assertTrue(counts[0] <= 30, "noise frames called speech: " + counts[0] + " of 100");
+  }
+
+  @Test
+  void theTiltOfANoisyLineReadsTheVoiceNotTheNoise() {
+    // A voice falling 9 dB an octave, 6 dB over white noise: the noise fills the upper band.
+    LegFeatureExtractor clean = new LegFeatureExtractor(RATE_HZ);
+    double cleanTiltDb = medianVoicedTiltDb(clean, 2, 6, false);
+    feed(6, 0); // the line's noise alone: the floor settles (3.5 s), then the tilt learns the noise
+    double noisyTiltDb = medianVoicedTiltDb(extractor, 2, 6, true);
+    assertEquals(cleanTiltDb, noisyTiltDb, 2.5, "clean " + cleanTiltDb + ", noisy " + noisyTiltDb);
+  }
+
+  /** Median tilt of the voiced frames of a steep voice {@code voiceDb} over the line's noise. */
+  private double medianVoicedTiltDb(
+      LegFeatureExtractor target, double seconds, double voiceDb, boolean withNoise) {
+    double voiceRms = NOISE_RMS * Math.pow(10, voiceDb / 20);
+    double[] amplitude = new double[21];
+    double power = 0;
+    for (int k = 2; k <= 20; k++) {
+      amplitude[k] = Math.pow(k, -1.5);
+      power += amplitude[k] * amplitude[k] / 2;
+    }
+    double scale = voiceRms / Math.sqrt(power);
+    short[] frame = new short[FRAME];
+    int frames = (int) (seconds * RATE_HZ / FRAME);
+    List<Double> tilts = new ArrayList<>();
+    for (int f = 0; f < frames; f++) {
+      for (int i = 0; i < FRAME; i++) {
+        double t = (f * FRAME + i) / (double) RATE_HZ;
+        double voice = 0;
+        for (int k = 2; k <= 20; k++) {
+          voice += scale * amplitude[k] * Math.sin(2 * Math.PI * 150 * k * t + k);
+        }
+        double noise = withNoise ? NOISE_RMS * random.nextGaussian() : 0;
+        frame[i] = (short) Math.round(voice + noise);
+      }
+      LegFeatures features = target.accept(frame, 0, FRAME, false);
+      if (features.voiced()) {
+        tilts.add(features.tiltDb);
+      }
+    }
+    assertTrue(tilts.size() >= frames / 2, "voiced " + tilts.size() + " of " + frames);
+    Collections.sort(tilts);
+    return tilts.get(tilts.size() / 2);
   }
 
   /**

@@ -118,6 +118,62 @@ class SpectralTiltTest {
   }
 
   @Test
+  void takesTheLearnedLineNoiseOutOfTheTilt() {
+    // A voice 3 dB over white noise: the noise fills the upper band and flattens the raw tilt by
+    // many dB; once the noise is learned from windows without the voice, the tilt comes back.
+    // (A 310 Hz voice, so that all of its energy lies inside the band.)
+    float[] voice = harmonicVoice(310, 0);
+    double clean = tilt.tiltDb(voice, 0);
+    double noiseRms = Math.sqrt(meanSquare(voice) / 2);
+    Random random = new Random(11);
+    SpectralTilt learning = new SpectralTilt(WINDOW, SAMPLE_RATE_HZ);
+    for (int i = 0; i < 200; i++) {
+      learning.learnNoise(whiteNoise(noiseRms, random), 0);
+    }
+    double raw = 0;
+    double corrected = 0;
+    int trials = 40;
+    for (int i = 0; i < trials; i++) {
+      float[] noisy = add(voice, whiteNoise(noiseRms, random));
+      raw += tilt.tiltDb(noisy, 0) / trials;
+      corrected += learning.tiltDb(noisy, 0) / trials;
+    }
+    assertTrue(raw - clean > 8, "noise flattens the raw tilt: " + raw + " against " + clean);
+    assertEquals(clean, corrected, 1.5, "raw " + raw);
+    assertEquals(200, learning.noiseFrames());
+  }
+
+  @Test
+  void takesTheLearnedNoiseOutOfTheHammarbergPeaks() {
+    // The strongest upper bin of noise alone is far above a quiet voice's upper harmonics.
+    float[] voice = harmonicVoice(310, 0);
+    tilt.tiltDb(voice, 0);
+    double clean = tilt.hammarbergDb();
+    double noiseRms = Math.sqrt(meanSquare(voice) / 10);
+    Random random = new Random(13);
+    SpectralTilt learning = new SpectralTilt(WINDOW, SAMPLE_RATE_HZ);
+    for (int i = 0; i < 200; i++) {
+      learning.learnNoise(whiteNoise(noiseRms, random), 0);
+    }
+    float[] noisy = add(voice, whiteNoise(noiseRms, random));
+    tilt.tiltDb(noisy, 0);
+    learning.tiltDb(noisy, 0);
+    assertTrue(
+        Math.abs(learning.hammarbergDb() - clean) < Math.abs(tilt.hammarbergDb() - clean),
+        "learned " + learning.hammarbergDb() + ", raw " + tilt.hammarbergDb() + ", clean " + clean);
+  }
+
+  @Test
+  void takesAtMostItsShareForNoiseWhenTheNoiseEstimateExceedsTheFrame() {
+    Random random = new Random(17);
+    for (int i = 0; i < 50; i++) {
+      tilt.learnNoise(whiteNoise(0.3, random), 0);
+    }
+    double db = tilt.tiltDb(harmonicVoice(130, 0.001), 0);
+    assertTrue(Double.isFinite(db) && Math.abs(db) <= SpectralTilt.LIMIT_DB, "tilt " + db);
+  }
+
+  @Test
   void rejectsAWindowThatIsNotAPowerOfTwo() {
     assertThrows(IllegalArgumentException.class, () -> new SpectralTilt(250, SAMPLE_RATE_HZ));
   }
@@ -146,6 +202,22 @@ class SpectralTiltTest {
       samples[i] += (float) (noise * random.nextGaussian());
     }
     return samples;
+  }
+
+  private static float[] whiteNoise(double rms, Random random) {
+    float[] samples = new float[WINDOW];
+    for (int i = 0; i < WINDOW; i++) {
+      samples[i] = (float) (rms * random.nextGaussian());
+    }
+    return samples;
+  }
+
+  private static double meanSquare(float[] samples) {
+    double sum = 0;
+    for (float s : samples) {
+      sum += s * s;
+    }
+    return sum / samples.length;
   }
 
   private static float[] add(float[] a, float[] b) {
