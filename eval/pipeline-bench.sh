@@ -13,6 +13,7 @@
 #   Extra settings for run: PIPELINE_BENCH_SET="--set ingest.publish.batch-frames=1".
 #   A warm-up load before the measured one: PIPELINE_BENCH_WARMUP="CALLS SECONDS".
 #   The simulators at a lower priority than run: PIPELINE_BENCH_SIM_NICE=10.
+#   JVM options for run alone (not the simulators): PIPELINE_BENCH_RUN_JAVA_OPTS="-XX:+UseZGC".
 #   Needs the jar: ./mvnw -q -DskipTests package. Prints figures; the recorded ones are in
 #   docs/BENCHMARKS.md.
 set -eu
@@ -25,7 +26,8 @@ simulators="${4:-$(( (calls + 149) / 150 ))}"
 [ -f "$jar" ] || { echo "pipeline-bench: build the jar first: ./mvnw -q -DskipTests package" >&2; exit 2; }
 out=$(mktemp -d -t tonewatch-pipeline-bench-XXXXXX)
 
-java -jar "$jar" run --set ingest.http-port=0 --set process.http-port=0 \
+# shellcheck disable=SC2086 # the options are words
+java ${PIPELINE_BENCH_RUN_JAVA_OPTS:-} -jar "$jar" run --set ingest.http-port=0 --set process.http-port=0 \
   --set ingest.max-legs=$((calls * 2 + 10)) --set process.max-calls=$((calls + 10)) \
   --set ingest.rtp-port-min=30000 --set ingest.rtp-port-max=$((30000 + calls * 4 + 100)) \
   --set process.workers="$workers" ${PIPELINE_BENCH_SET:-} >"$out/run.log" 2>"$out/run.err" &
