@@ -11,6 +11,7 @@ import io.tonewatch.alerting.actions.PlatformResult;
 import io.tonewatch.alerting.actions.SupervisorEndpoints;
 import io.tonewatch.alerting.config.IntegrationKey;
 import io.tonewatch.alerting.metrics.AdapterMetrics;
+import io.tonewatch.testing.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -71,6 +72,9 @@ class AmiPlatformIT {
     assertEquals(AGENT + ",qwE", originate.get("Data"));
     assertEquals("true", originate.get("Async"));
     assertFalse(originate.get("ActionID").equals(login.get("ActionID")));
+    // The platform sends its Logoff and does not wait for an answer, so the server may read it
+    // after perform returns.
+    Await.until("the Logoff to reach the manager", () -> !server.actions("Logoff").isEmpty());
     assertEquals(1, server.actions("Logoff").size());
   }
 
