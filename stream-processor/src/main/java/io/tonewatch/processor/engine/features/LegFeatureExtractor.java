@@ -6,7 +6,8 @@ package io.tonewatch.processor.engine.features;
  * and pitch are measured, so there is one analysis frame per input frame, centred 16 ms before the
  * newest sample. Pitch and tilt are only computed on speech frames, which is where nearly all of
  * the cost lies, and pitch also on frames a little above the noise floor, which count as speech
- * when they are clearly periodic. Not thread-safe: one per leg; allocates nothing per frame.
+ * when they are clearly periodic; every fourth quiet frame in a row near the floor gives the tilt
+ * one spectrum of the line's noise. Not thread-safe: one per leg; allocates nothing per frame.
  */
 public final class LegFeatureExtractor {
   public static final int WINDOW_SAMPLES = 256;
