@@ -14,6 +14,8 @@
 #   A warm-up load before the measured one: PIPELINE_BENCH_WARMUP="CALLS SECONDS".
 #   The simulators at a lower priority than run: PIPELINE_BENCH_SIM_NICE=10.
 #   JVM options for run alone (not the simulators): PIPELINE_BENCH_RUN_JAVA_OPTS="-XX:+UseZGC".
+#   Where Kafka requests spend their time (the broker's request metrics and the clients' latency
+#   gauges, read from run's JVM at the scrape): PIPELINE_BENCH_KAFKA_TIMES=1.
 #   Needs the jar: ./mvnw -q -DskipTests package. Prints figures; the recorded ones are in
 #   docs/BENCHMARKS.md.
 set -eu
@@ -78,6 +80,9 @@ sleep $((started + seconds + 3 - $(date +%s)))
 python3 "$root/eval/thread-cpu.py" snapshot $roles >"$out/cpu-after.json"
 curl -s "$control/metrics" >"$out/ingest.prom"
 curl -s "$process/metrics" >"$out/process.prom"
+if [ -n "${PIPELINE_BENCH_KAFKA_TIMES:-}" ]; then
+  java "$root/eval/KafkaTimes.java" "$run_pid" >"$out/kafka-times.txt" 2>&1 || true
+fi
 for p in $sim_pids; do wait "$p" || true; done
 cat "$out"/simulate-*.log >"$out/simulate.log"
 kill $run_pid
@@ -107,4 +112,5 @@ echo "  lag       max $(max_ms "$out/process.prom" tonewatch_process_frame_lag_s
 echo "  engine    per frame p50 $(quantile "$out/process.prom" tonewatch_process_engine_frame_seconds 0.5) ms," \
   "p99 $(quantile "$out/process.prom" tonewatch_process_engine_frame_seconds 0.99) ms (silent frames cost little)"
 python3 "$root/eval/thread-cpu.py" report "$out/cpu-before.json" "$out/cpu-after.json" $((calls * 100))
+[ -f "$out/kafka-times.txt" ] && cat "$out/kafka-times.txt"
 echo "pipeline-bench: logs and scrapes in $out"
