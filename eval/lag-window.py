@@ -7,7 +7,8 @@ budget, and p50/p99 interpolated linearly inside the bucket that holds them (so 
 known to lie between that bucket's bounds, not more precisely).
 
 Usage: lag-window.py BEFORE.prom AFTER.prom [HISTOGRAM]
-  HISTOGRAM: another histogram in seconds, e.g. tonewatch_ingest_publish_latency_seconds
+  HISTOGRAM: another histogram in seconds, e.g. tonewatch_ingest_publish_latency_seconds; its
+  lines are labelled with its name
 """
 import math
 import re
@@ -53,8 +54,9 @@ def main():
     bounds = sorted(after)
     counts = [after[b] - before.get(b, 0.0) for b in bounds]
     total = counts[-1]
+    label = "lag" if metric == METRIC else metric.replace("tonewatch_", "").replace("_seconds", "")
     if total <= 0:
-        print("  lag       no frames analysed in the window")
+        print(f"  {label:<9} no samples in the window")
         return
     budget = min((b for b in bounds if b >= 0.2), default=math.inf)
     within = counts[bounds.index(budget)] / total
@@ -63,7 +65,7 @@ def main():
         return ">%.0f ms" % (bounds[-2] * 1000) if math.isinf(seconds) else "%.1f ms" % (seconds * 1000)
 
     print(
-        f"  lag       window: {total:.0f} samples, {within * 100:.2f} % within {ms(budget)},"
+        f"  {label:<9} window: {total:.0f} samples, {within * 100:.2f} % within {ms(budget)},"
         f" p50 {ms(quantile(bounds, counts, 0.5))}, p99 {ms(quantile(bounds, counts, 0.99))}"
     )
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """How far a model family separates raised from calm speech on the engine's own inputs, offline.
 
-Usage: eval/model-probe.py TAG [logit] [gbm]      (after eval/crossval.py --fit ... --tag TAG)
+Usage: eval/model-probe.py TAG [logit] [logit2] [gbm]   (after eval/crossval.py --fit ... --tag TAG)
 
 Reads the per-frame model inputs that crossval.py dumped for TAG (WORK/dumps/TAG/COND/kK-CORPUS) and
 the labelled calls they came from, then, leaving one speaker fold out at a time, fits on the other five
 folds (all three conditions) and scores the held-out fold's frames: `logit` is eval/fit-score.py's own
-L2 logistic regression, `gbm` shallow gradient boosting (scikit-learn's HistGradientBoostingClassifier,
+L2 logistic regression, `logit2` the same on the inputs and every product of two of them (is what
+boosting adds one interaction a logistic score could name? its largest standardised product weights
+are printed), `gbm` shallow gradient boosting (scikit-learn's HistGradientBoostingClassifier,
 depth 3, 150 rounds; Debian package python3-sklearn), both with the classes weighted to half each.
 Prints per condition the frame AUC, the segment AUC (a segment's score: its fifth-highest frame, as an
 episode needs five frames in a row) and the recall of raised segments at the score that 2 % and 5 % of
@@ -44,6 +46,11 @@ for cond in ("clean", "agc", "snr10"):
         data[(cond, kd)] = load(cond, kd)
 names = next(v[3] for v in data.values() if v[3])
 print("inputs", names)
+PAIRS = [(i, j) for i in range(len(names)) for j in range(i, len(names))]
+pair_names = list(names) + [f"{names[i]}*{names[j]}" for i, j in PAIRS]
+def pairs(x):
+    """The inputs, then the product of every two of them (squares included)."""
+    return np.column_stack([x] + [x[:, i] * x[:, j] for i, j in PAIRS])
 def auc(s, y):
     o = np.argsort(s); r = np.empty(len(s)); r[o] = np.arange(1, len(s) + 1)
     n1 = y.sum(); n0 = len(y) - n1
@@ -56,6 +63,13 @@ for kind in model_kind:
         if kind == "logit":
             b, w = fs.logistic(xt, yt, 1.0)
             f = lambda x: b + x @ w
+        elif kind == "logit2":
+            b, w = fs.logistic(pairs(xt), yt, 1.0)
+            f = lambda x, b=b, w=w: b + pairs(x) @ w
+            sd = pairs(xt).std(axis=0)
+            top = np.argsort(-np.abs(w * sd))[:6]
+            print(f"  fold {k}: largest standardised weights",
+                  ", ".join(f"{pair_names[i]} {w[i] * sd[i]:+.2f}" for i in top), flush=True)
         else:
             from sklearn.ensemble import HistGradientBoostingClassifier
             cw = np.where(yt > 0, 0.5 / yt.sum(), 0.5 / (1 - yt).sum()) * len(yt)

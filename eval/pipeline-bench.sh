@@ -76,6 +76,7 @@ for p in $sim_pids; do roles="$roles simulate=$p"; done
 sleep 12
 python3 "$root/eval/thread-cpu.py" snapshot $roles >"$out/cpu-before.json"
 curl -s "$process/metrics" >"$out/process-before.prom"
+curl -s "$control/metrics" >"$out/ingest-before.prom"
 sleep $((started + seconds + 3 - $(date +%s)))
 python3 "$root/eval/thread-cpu.py" snapshot $roles >"$out/cpu-after.json"
 curl -s "$control/metrics" >"$out/ingest.prom"
@@ -108,6 +109,13 @@ echo "  process   frames $(value "$out/process.prom" tonewatch_process_frames_to
   "consumer lag $(value "$out/process.prom" tonewatch_process_consumer_lag) records," \
   "live calls $(value "$out/process.prom" tonewatch_process_calls_live)"
 python3 "$root/eval/lag-window.py" "$out/process-before.prom" "$out/process.prom"
+# The stages of that lag over the same window: in ingest, accept to the sender's take (queue), to
+# the end of the producer's send (plus batching), to the broker's acknowledgement; in the
+# processor, record time to the poll that returned it.
+for stage in queue_wait handoff send latency; do
+  python3 "$root/eval/lag-window.py" "$out/ingest-before.prom" "$out/ingest.prom" "tonewatch_ingest_publish_${stage}_seconds"
+done
+python3 "$root/eval/lag-window.py" "$out/process-before.prom" "$out/process.prom" tonewatch_process_poll_lag_seconds
 echo "  lag       max $(max_ms "$out/process.prom" tonewatch_process_frame_lag_seconds_max) ms (the last 2 minutes)"
 echo "  engine    per frame p50 $(quantile "$out/process.prom" tonewatch_process_engine_frame_seconds 0.5) ms," \
   "p99 $(quantile "$out/process.prom" tonewatch_process_engine_frame_seconds 0.99) ms (silent frames cost little)"

@@ -8,6 +8,7 @@
 A thread is put in a component by its Java name: the services' own threads, each Kafka client by
 its client id, the broker's threads by their names; the JVM's compiler and GC threads are listed on
 their own. Threads of a process whose ROLE is not "run" all count for that ROLE (e.g. simulate).
+The report ends with the eight busiest threads, in cores.
 """
 import json
 import os
@@ -73,6 +74,7 @@ def report(before_file, after_file, rate):
     packets = rate * window
     print(f"  cpu       over {window:.0f} s with all calls live ({rate:.0f} packets/s):")
     totals = {}
+    busiest = []
     for proc, threads in after.items():
         role = proc.split("=")[0]
         old = before.get(proc, {})
@@ -82,10 +84,15 @@ def report(before_file, after_file, rate):
             delta = t - old.get(tid, [name, 0])[1]
             comp = component(role, name)
             totals[comp] = totals.get(comp, 0) + delta
+            busiest.append((delta, f"{role}:{name}"))
     for comp in sorted(totals):
         seconds = totals[comp] / TICKS
         print(f"  cpu       {comp:9s} {seconds:8.1f} s   {seconds * 1e6 / packets:6.1f} us/packet"
               f"   {seconds / window:4.2f} cores")
+    # One thread near a whole core is a serial stage that cannot keep up, whatever the total.
+    busiest.sort(reverse=True)
+    print("  cpu       busiest threads: " + ", ".join(
+        f"{name} {t / TICKS / window:.2f}" for t, name in busiest[:8]))
 
 
 if __name__ == "__main__":

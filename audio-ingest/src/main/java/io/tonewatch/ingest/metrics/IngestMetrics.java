@@ -155,6 +155,21 @@ public final class IngestMetrics {
     publishMeters().latency.record(latencyNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
+  /** Records how long a message waited in the publisher's queue before the sender took it. */
+  public void publishTaken(long waitNanos) {
+    publishMeters().queueWait.record(waitNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** Records how long one message took from its accept to the end of its record's send. */
+  public void publishHandedOff(long handoffNanos) {
+    publishMeters().handoff.record(handoffNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** Records the time one record spent inside the producer's send. */
+  public void publishSent(long sendNanos) {
+    publishMeters().send.record(sendNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
   /** Counts a message the publisher dropped, by its type and why. */
   public void publishDropped(io.tonewatch.events.audio.AudioMessage message, PublishDrop reason) {
     publishMeters().dropped.get(PublishMeters.type(message)).get(reason).increment();

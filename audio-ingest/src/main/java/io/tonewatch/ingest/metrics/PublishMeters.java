@@ -25,6 +25,9 @@ final class PublishMeters {
   final Map<IngestMetrics.PublishError, Counter> errors =
       new EnumMap<>(IngestMetrics.PublishError.class);
   final Timer latency;
+  final Timer queueWait;
+  final Timer handoff;
+  final Timer send;
 
   PublishMeters(MeterRegistry registry) {
     String prefix = IngestMetrics.PREFIX + "publish.";
@@ -56,13 +59,26 @@ final class PublishMeters {
               .tag("kind", kind.tagValue())
               .register(registry));
     }
-    latency =
-        Timer.builder(prefix + "latency")
-            .description("From accept to the broker's acknowledgement")
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(1))
-            .maximumExpectedValue(Duration.ofMinutes(1))
-            .register(registry);
+    // Histograms with the same buckets, so the stages between accept and acknowledgement can be
+    // told apart over any window from two scrapes.
+    latency = timer(registry, prefix + "latency", "From accept to the broker's acknowledgement");
+    queueWait =
+        timer(registry, prefix + "queue.wait", "From accept to the sender taking the message");
+    handoff =
+        timer(
+            registry,
+            prefix + "handoff",
+            "From accept to the producer taking the record: queue, batch and send");
+    send = timer(registry, prefix + "send", "Time inside the producer's send, per record");
+  }
+
+  private static Timer timer(MeterRegistry registry, String name, String description) {
+    return Timer.builder(name)
+        .description(description)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofMinutes(1))
+        .register(registry);
   }
 
   static String type(AudioMessage message) {

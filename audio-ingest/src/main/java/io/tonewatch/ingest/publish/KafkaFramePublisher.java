@@ -139,6 +139,7 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
             closing ? 0 : Math.min(IDLE_POLL_NANOS, batcher.nanosUntilDue(nanoTime.getAsLong()));
         PublishQueue.Entry entry = queue.take(waitNanos);
         if (entry != null) {
+          metrics.publishTaken(nanoTime.getAsLong() - entry.acceptNanos());
           if (!publish(batcher.add(entry, nanoTime.getAsLong()))) {
             return;
           }
@@ -189,6 +190,7 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
     while (true) {
       Delivery delivery =
           new Delivery(outgoing.entries(), metrics, nanoTime, warnings, () -> closing);
+      long sendStartNanos = nanoTime.getAsLong();
       try {
         producer.send(record, delivery);
       } catch (InterruptException e) {
@@ -199,6 +201,7 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
       }
       Exception failure = delivery.synchronousFailure();
       if (failure == null) {
+        handedOff(outgoing, sendStartNanos);
         recovered();
         return true;
       }
@@ -214,6 +217,14 @@ public final class KafkaFramePublisher implements FrameSink, AutoCloseable {
         dropped(outgoing, PublishDrop.SHUTDOWN);
         return false;
       }
+    }
+  }
+
+  private void handedOff(FrameBatcher.Outgoing outgoing, long sendStartNanos) {
+    long nowNanos = nanoTime.getAsLong();
+    metrics.publishSent(nowNanos - sendStartNanos);
+    for (PublishQueue.Entry entry : outgoing.entries()) {
+      metrics.publishHandedOff(nowNanos - entry.acceptNanos());
     }
   }
 

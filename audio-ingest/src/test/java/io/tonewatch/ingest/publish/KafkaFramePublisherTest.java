@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tonewatch.events.Leg;
 import io.tonewatch.events.audio.AudioFrame;
@@ -113,6 +114,10 @@ class KafkaFramePublisherTest {
     return registry.get("tonewatch.ingest.publish." + name).tags(tags).counter().count();
   }
 
+  Timer timer(String name) {
+    return registry.get("tonewatch.ingest.publish." + name).timer();
+  }
+
   @Test
   void publishesEveryMessageKeyedByCallIdInAcceptOrder() throws Exception {
     MockProducer<byte[], byte[]> producer = producer(true);
@@ -158,6 +163,9 @@ class KafkaFramePublisherTest {
     assertEquals(Leg.AGENT, ((AudioFrame) rest.get(1)).leg(), "the agent's lone frame");
     assertInstanceOf(CallEnded.class, rest.get(2));
     await("counted", () -> count("messages", "type", "frame") == 7);
+    await("every message's hand-off timed", () -> timer("handoff").count() == 9);
+    assertEquals(9, timer("queue.wait").count(), "each message's wait in the queue");
+    assertEquals(5, timer("send").count(), "the producer's send, once per record");
   }
 
   @Test
