@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """How far a model family separates raised from calm speech on the engine's own inputs, offline.
 
-Usage: eval/model-probe.py TAG [logit] [logit2] [gbm]   (after eval/crossval.py --fit ... --tag TAG)
+Usage: eval/model-probe.py TAG [logit] [logit2] [logitq] [gbm]   (after eval/crossval.py --fit ... --tag TAG)
 
 Reads the per-frame model inputs that crossval.py dumped for TAG (WORK/dumps/TAG/COND/kK-CORPUS) and
 the labelled calls they came from, then, leaving one speaker fold out at a time, fits on the other five
 folds (all three conditions) and scores the held-out fold's frames: `logit` is eval/fit-score.py's own
 L2 logistic regression, `logit2` the same on the inputs and every product of two of them (is what
 boosting adds one interaction a logistic score could name? its largest standardised product weights
-are printed), `gbm` shallow gradient boosting (scikit-learn's HistGradientBoostingClassifier,
+are printed), `logitq` the inputs and only the squares and products of the three pitch inputs
+(pitch_st, pitch_rise_over_4_st, pitch_effort: the products logit2 weighs most), `gbm` shallow
+gradient boosting (scikit-learn's HistGradientBoostingClassifier,
 depth 3, 150 rounds; Debian package python3-sklearn), both with the classes weighted to half each.
 Prints per condition the frame AUC, the segment AUC (a segment's score: its fifth-highest frame, as an
 episode needs five frames in a row) and the recall of raised segments at the score that 2 % and 5 % of
@@ -51,6 +53,10 @@ pair_names = list(names) + [f"{names[i]}*{names[j]}" for i, j in PAIRS]
 def pairs(x):
     """The inputs, then the product of every two of them (squares included)."""
     return np.column_stack([x] + [x[:, i] * x[:, j] for i, j in PAIRS])
+PITCH = [names.index(n) for n in ("pitch_st", "pitch_rise_over_4_st", "pitch_effort")]
+def pitch_pairs(x):
+    """The inputs, then the squares and products of the pitch inputs alone."""
+    return np.column_stack([x] + [x[:, i] * x[:, j] for n, i in enumerate(PITCH) for j in PITCH[n:]])
 def auc(s, y):
     o = np.argsort(s); r = np.empty(len(s)); r[o] = np.arange(1, len(s) + 1)
     n1 = y.sum(); n0 = len(y) - n1
@@ -63,6 +69,9 @@ for kind in model_kind:
         if kind == "logit":
             b, w = fs.logistic(xt, yt, 1.0)
             f = lambda x: b + x @ w
+        elif kind == "logitq":
+            b, w = fs.logistic(pitch_pairs(xt), yt, 1.0)
+            f = lambda x, b=b, w=w: b + pitch_pairs(x) @ w
         elif kind == "logit2":
             b, w = fs.logistic(pairs(xt), yt, 1.0)
             f = lambda x, b=b, w=w: b + pairs(x) @ w
