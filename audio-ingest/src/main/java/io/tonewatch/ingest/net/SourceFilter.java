@@ -10,9 +10,16 @@ import java.util.List;
  */
 public final class SourceFilter {
   private final List<Cidr> networks;
+  private final boolean ipv4All;
+  private final boolean ipv6All;
 
   public SourceFilter(List<Cidr> networks) {
     this.networks = List.copyOf(networks);
+    // The default lets every address through: answer that without walking the list per packet.
+    this.ipv4All =
+        this.networks.stream().anyMatch(n -> n.prefixBits() == 0 && n.network().length == 4);
+    this.ipv6All =
+        this.networks.stream().anyMatch(n -> n.prefixBits() == 0 && n.network().length == 16);
   }
 
   /** Parses a comma-separated list such as {@code 10.0.0.0/8, ::1}; blank entries are skipped. */
@@ -33,6 +40,9 @@ public final class SourceFilter {
 
   /** True when {@code address} lies in one of the networks. */
   public boolean allows(InetAddress address) {
+    if (address instanceof java.net.Inet4Address ? ipv4All : ipv6All) {
+      return true;
+    }
     for (Cidr network : networks) {
       if (network.contains(address)) {
         return true;

@@ -69,7 +69,10 @@ public final class UdpMediaServer implements AutoCloseable {
   private final DatagramGate gate;
   private final LiveStreams live;
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
-  private final ByteBuffer buffer = ByteBuffer.allocate(65_536); // any UDP payload fits
+  // Direct, so the JDK receives straight into it instead of into a thread-local temporary buffer
+  // it then copies from; the datagram is copied once into a reused array for the receivers.
+  private final ByteBuffer buffer = ByteBuffer.allocateDirect(65_536); // any UDP payload fits
+  private final byte[] datagram = new byte[65_536];
   private final List<Integer> staticPorts = new ArrayList<>();
   private final List<DatagramChannel> staticChannels = new ArrayList<>();
   private final Map<Integer, SelectionKey> rtpKeys = new HashMap<>(); // RTP port -> its key
@@ -322,7 +325,10 @@ public final class UdpMediaServer implements AutoCloseable {
       if (from == null) {
         return;
       }
-      onDatagram(endpoint, (InetSocketAddress) from, buffer.position());
+      int length = buffer.position();
+      buffer.flip();
+      buffer.get(datagram, 0, length);
+      onDatagram(endpoint, (InetSocketAddress) from, length);
     }
   }
 
@@ -338,9 +344,9 @@ public final class UdpMediaServer implements AutoCloseable {
     }
     try {
       if (endpoint.stream() != null) {
-        endpoint.stream().onDatagram(buffer.array(), 0, length, now);
+        endpoint.stream().onDatagram(datagram, 0, length, now);
       } else {
-        staticCalls.onDatagram(endpoint.port(), from, buffer.array(), length, now);
+        staticCalls.onDatagram(endpoint.port(), from, datagram, length, now);
       }
     } catch (RuntimeException e) {
       metrics.packet(IngestMetrics.Source.RTP, PacketOutcome.MALFORMED);

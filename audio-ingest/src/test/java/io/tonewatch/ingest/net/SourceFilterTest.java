@@ -61,6 +61,16 @@ class SourceFilterTest {
   }
 
   @Test
+  void oneFamilysWholeRangeLetsOnlyThatFamilyThroughUnlessMapped() throws UnknownHostException {
+    SourceFilter ipv4 = SourceFilter.parse("0.0.0.0/0");
+    assertTrue(ipv4.allows(ip("203.0.113.9")));
+    assertFalse(ipv4.allows(ip("2001:db8::9")));
+    SourceFilter ipv6 = SourceFilter.parse("::/0");
+    assertTrue(ipv6.allows(ip("2001:db8::9")));
+    assertTrue(ipv6.allows(ip("203.0.113.9")), "an IPv4 source is in ::/0 as ::ffff:a.b.c.d");
+  }
+
+  @Test
   void refusesTextThatIsNotANetworkWithoutResolvingNames() {
     for (String bad :
         new String[] {
